@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the npm package in pkg/: release wasm, wasm-bindgen --target web, wasm-opt -Oz.
+# Prints the package size (gzipped) and fails if it is over the budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET_BYTES=$((1024 * 1024)) # 1 MB gzipped: wasm + JS glue
+
+cargo build -q --lib --release --target wasm32-unknown-unknown
+rm -rf pkg && mkdir -p pkg
+wasm-bindgen --target web --out-dir pkg --out-name newslens \
+  target/wasm32-unknown-unknown/release/newslens.wasm
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  pkg/newslens_bg.wasm -o pkg/newslens_bg.wasm
+cp js/package.json js/README.md pkg/
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
+sed -i "s/\"version\": \"[^\"]*\"/\"version\": \"$version\"/" pkg/package.json
+
+total=0
+for f in pkg/newslens_bg.wasm pkg/newslens.js; do
+  n=$(gzip -9 -c "$f" | wc -c)
+  total=$((total + n))
+  printf '%-24s %8d bytes, %8d gzipped\n' "$f" "$(wc -c < "$f")" "$n"
+done
+printf 'package size: %d bytes gzipped (budget %d)\n' "$total" "$BUDGET_BYTES"
+if [ "$total" -gt "$BUDGET_BYTES" ]; then
+  echo "error: pkg/ is over its size budget of $BUDGET_BYTES gzipped bytes" >&2
+  exit 1
+fi

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test of newslens, after installing what is missing (scripts/setup.sh):
+# fmt, clippy (native and wasm32), rustdoc, native tests, wasm tests under Node and
+# headless Chromium, the release package build with its size budget, Node API tests,
+# TypeScript checks of the .d.ts, and the end-to-end demo test in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+
+step() { printf '\n== %s\n' "$*"; }
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native, all features) and (wasm32)"
+cargo clippy -q --all-targets --features cli -- -D warnings
+cargo clippy -q --lib --tests --target wasm32-unknown-unknown -- -D warnings
+
+step "cargo doc"
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps --features cli
+
+step "cargo test (native)"
+cargo test -q --features cli
+
+step "cargo test --target wasm32-unknown-unknown (Node and headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
+
+step "release build of pkg/ (size budget)"
+scripts/build.sh
+
+step "Node: the package API"
+node --test tests/js/
+
+step "TypeScript: tsc --noEmit over a typed usage file"
+node_modules/.bin/tsc -p tests/js/tsconfig.json
+
+step "end to end: the demo page in Chromium"
+node --test tests/e2e/
+
+echo
+echo "all tests passed"

@@ -1,0 +1,39 @@
+//! newslens reads an English news article, finds its entities and summarises it.
+//!
+//! The pipeline: an optional `date YYYY-MM-DD` header is split off; the body is
+//! cut into paragraphs (blank lines), tokens and sentences, all as byte spans of
+//! the text the caller passed; a summary picks key sentences. Results convert
+//! to UTF-16 offsets once, at the JavaScript or JSON boundary
+//! ([`Analysis::into_utf16`]).
+//!
+//! ```
+//! use newslens::{analyze, AnalyzeOptions};
+//!
+//! let text = "date 2020-10-16 Canada acted with the EU and the U.S. The new sanctions came later.";
+//! let analysis = analyze(text, &AnalyzeOptions::default()).unwrap();
+//! let sentences: Vec<&str> = analysis.sentences.iter().map(|s| &text[s.start..s.end]).collect();
+//! assert_eq!(sentences, ["Canada acted with the EU and the U.S.", "The new sanctions came later."]);
+//! ```
+//!
+//! | feature | what it adds |
+//! |---|---|
+//! | (none) | the core, native and wasm32; on wasm32 the JavaScript API in `pkg/` |
+//! | `cli` | the `newslens` command-line tool over JSONL |
+#![warn(missing_docs)]
+
+mod analysis;
+mod date;
+mod error;
+mod offsets;
+mod options;
+mod summary;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use analysis::{analyze, Analysis, Analyzer, DateSource, Entity, Offsets, Sentence, TokenSpan};
+pub use date::Date;
+pub use error::{Error, ErrorKind, Result};
+pub use options::{AnalyzeOptions, SummaryLength, SummaryOptions, DEFAULT_MAX_BYTES};
+pub use summary::Summary;

@@ -1,0 +1,251 @@
+//! The JavaScript API. Doc comments here become the JSDoc of `pkg/newslens.d.ts`.
+
+use js_sys::{RangeError, TypeError};
+use wasm_bindgen::prelude::*;
+
+use crate::error::{Error, ErrorKind};
+use crate::options::{AnalyzeOptions, SummaryOptions};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A half-open range of UTF-16 code units: `text.slice(start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A sentence and the index of its paragraph in `Analysis.paragraphs`. */
+export interface Sentence extends Span {
+  paragraph: number;
+}
+
+/** One of the 18 OntoNotes entity labels. */
+export type EntityLabel =
+  | "PERSON" | "NORP" | "FAC" | "ORG" | "GPE" | "LOC" | "PRODUCT" | "EVENT"
+  | "WORK_OF_ART" | "LAW" | "LANGUAGE" | "DATE" | "TIME" | "PERCENT" | "MONEY"
+  | "QUANTITY" | "ORDINAL" | "CARDINAL";
+
+/** An entity mention. Mentions of the same real-world entity share `group`. */
+export interface Entity extends Span {
+  label: EntityLabel;
+  text: string;
+  group: number;
+}
+
+/** What a token is. */
+export type TokenKind =
+  | "word" | "number" | "abbreviation" | "clitic" | "punct" | "symbol" | "link";
+
+/** A token, returned when `tokens: true` is passed. */
+export interface Token extends Span {
+  kind: TokenKind;
+}
+
+/** The extractive summary. */
+export interface Summary {
+  /** Indices into `Analysis.sentences`, in document order. */
+  sentences: number[];
+  /** One score per sentence; higher is more summary-worthy, 0 never chosen. */
+  scores: number[];
+}
+
+/** The result of `analyze()`. Every offset counts UTF-16 code units of the text passed. */
+export interface Analysis {
+  offsets: "utf16";
+  /** The article date, `YYYY-MM-DD`, from `options.date` or the text's header. */
+  date?: string;
+  dateSource?: "header" | "option";
+  /** The `date YYYY-MM-DD` header at the start of the text, which is not article text. */
+  header?: Span;
+  paragraphs: Span[];
+  sentences: Sentence[];
+  tokens?: Token[];
+  entities: Entity[];
+  summary: Summary;
+}
+
+/** Summary length: give at most one of the three. Default: 3 sentences. */
+export interface SummaryOptions {
+  sentences?: number;
+  words?: number;
+  /** A fraction of the sentences, greater than 0 and at most 1. */
+  ratio?: number;
+}
+
+/** Options of `analyze()`. Unknown names throw a TypeError that lists the valid ones. */
+export interface AnalyzeOptions {
+  /** The article date, `YYYY-MM-DD`; overrides a `date` header in the text. */
+  date?: string;
+  summary?: SummaryOptions;
+  /** Also return the tokens. Default false. */
+  tokens?: boolean;
+  /** Refuse texts longer than this many bytes of UTF-8. Default 16 MiB. */
+  maxBytes?: number;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The options object, typed as `AnalyzeOptions` and checked at run time.
+    #[wasm_bindgen(typescript_type = "AnalyzeOptions")]
+    pub type JsAnalyzeOptions;
+}
+
+/// Analyses an English news article: its date, paragraphs, sentences,
+/// entities and summary. Offsets count UTF-16 code units of `text`, so
+/// `text.slice(s.start, s.end)` is the span. Lone surrogates in `text` are read
+/// as U+FFFD, which keeps every offset in place.
+///
+/// Throws a `TypeError` if `text` is not a string or `options` is not an object
+/// of known options, and a `RangeError` if an option value is out of range
+/// (a date that is not `YYYY-MM-DD`, a ratio outside (0, 1]) or the text is
+/// longer than `options.maxBytes`.
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
+pub fn js_analyze(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    options: Option<JsAnalyzeOptions>,
+) -> Result<JsValue, JsValue> {
+    let Some(text) = text.as_string() else {
+        return Err(type_error(&format!(
+            "analyze(text, options): text must be a string, got {}",
+            describe(&text)
+        )));
+    };
+    let options = parse_options(options.map(JsValue::from))?;
+    let analysis = crate::analyze(&text, &options).map_err(to_js_error)?;
+    let analysis = analysis.into_utf16(&text);
+    analysis
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(JsError::new(&e.to_string())))
+}
+
+/// The version of the newslens package.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn parse_options(options: Option<JsValue>) -> Result<AnalyzeOptions, JsValue> {
+    let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
+        return Ok(AnalyzeOptions::default());
+    };
+    let options = as_object(&options, "options", "{ date: \"2020-10-16\" }")?;
+    check_keys(&options, "options", OPTION_NAMES)?;
+    let summary = match field(&options, "summary")? {
+        None => None,
+        Some(v) => {
+            let v = as_object(&v, "options.summary", "{ sentences: 3 }")?;
+            check_keys(&v, "options.summary", SUMMARY_OPTION_NAMES)?;
+            Some(SummaryOptions {
+                sentences: count(&v, "sentences", "options.summary.sentences")?,
+                words: count(&v, "words", "options.summary.words")?,
+                ratio: match field(&v, "ratio")? {
+                    None => None,
+                    Some(r) => Some(r.as_f64().ok_or_else(|| {
+                        expected("options.summary.ratio", "a number such as 0.3", &r)
+                    })?),
+                },
+            })
+        }
+    };
+    Ok(AnalyzeOptions {
+        date: match field(&options, "date")? {
+            None => None,
+            Some(d) => {
+                Some(d.as_string().ok_or_else(|| {
+                    expected("options.date", "a string such as \"2020-10-16\"", &d)
+                })?)
+            }
+        },
+        summary,
+        tokens: match field(&options, "tokens")? {
+            None => false,
+            Some(t) => t
+                .as_bool()
+                .ok_or_else(|| expected("options.tokens", "true or false", &t))?,
+        },
+        max_bytes: count(&options, "maxBytes", "options.maxBytes")?.map(|n| n as usize),
+    })
+}
+
+/// The names `AnalyzeOptions` accepts.
+const OPTION_NAMES: &[&str] = &["date", "summary", "tokens", "maxBytes"];
+const SUMMARY_OPTION_NAMES: &[&str] = &["sentences", "words", "ratio"];
+
+fn as_object(v: &JsValue, path: &str, example: &str) -> Result<js_sys::Object, JsValue> {
+    if v.is_object() && !js_sys::Array::is_array(v) {
+        Ok(v.clone().unchecked_into())
+    } else {
+        Err(expected(path, &format!("an object such as {example}"), v))
+    }
+}
+
+fn check_keys(object: &js_sys::Object, path: &str, allowed: &[&str]) -> Result<(), JsValue> {
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(type_error(&format!(
+                "analyze(text, options): unknown option {path}.{key}; the valid ones are {}",
+                allowed.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The value of `object[name]`, or `None` when it is undefined or null.
+fn field(object: &js_sys::Object, name: &str) -> Result<Option<JsValue>, JsValue> {
+    let v = js_sys::Reflect::get(object, &JsValue::from_str(name))?;
+    Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+}
+
+/// A whole number from 0 to 2^32 - 1 at `object[name]`, if given.
+fn count(object: &js_sys::Object, name: &str, path: &str) -> Result<Option<u32>, JsValue> {
+    let Some(v) = field(object, name)? else {
+        return Ok(None);
+    };
+    match v.as_f64() {
+        Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => {
+            Ok(Some(n as u32))
+        }
+        Some(_) => Err(RangeError::new(&format!(
+            "analyze(text, options): {path} must be a whole number from 0 to 4294967295, got {}",
+            v.as_f64().unwrap_or_default()
+        ))
+        .into()),
+        None => Err(expected(path, "a whole number", &v)),
+    }
+}
+
+fn expected(path: &str, what: &str, got: &JsValue) -> JsValue {
+    type_error(&format!(
+        "analyze(text, options): {path} must be {what}, got {}",
+        describe(got)
+    ))
+}
+
+fn describe(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(v) {
+        "an array".into()
+    } else {
+        v.js_typeof()
+            .as_string()
+            .unwrap_or_else(|| "an unknown value".into())
+    }
+}
+
+fn type_error(message: &str) -> JsValue {
+    TypeError::new(message).into()
+}
+
+fn to_js_error(e: Error) -> JsValue {
+    let message = format!("analyze(text, options): {e}");
+    match e.kind() {
+        ErrorKind::Type => TypeError::new(&message).into(),
+        ErrorKind::Range => RangeError::new(&message).into(),
+    }
+}
+
+use serde::Serialize as _;

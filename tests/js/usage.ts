@@ -1,0 +1,20 @@
+// Type-checked with `tsc --noEmit` against the generated pkg/newslens.d.ts: the
+// public API must be fully typed (no implicit any) and these uses must compile.
+import init, { analyze, initSync, version } from "../../pkg/newslens.js";
+import type { Analysis, AnalyzeOptions, Entity, EntityLabel, Sentence, Span } from "../../pkg/newslens.js";
+
+export async function demo(text: string, wasm: BufferSource): Promise<string[]> {
+  initSync({ module: wasm });
+  await init();
+  const options: AnalyzeOptions = { date: "2020-10-16", summary: { sentences: 3 }, tokens: true };
+  const a: Analysis = analyze(text, options);
+  const plain: Analysis = analyze(text);
+  const first: Sentence | undefined = a.sentences[0];
+  const paragraph: number = first?.paragraph ?? -1;
+  const labels: EntityLabel[] = a.entities.map((e: Entity) => e.label);
+  const groups: number[] = a.entities.map((e) => e.group);
+  const spans: Span[] = [...a.paragraphs, ...(a.tokens ?? [])];
+  const date: string | undefined = a.date;
+  const summary: number[] = plain.summary.sentences;
+  return [version(), String(paragraph), ...labels, String(groups.length), String(spans.length), date ?? "", String(summary)];
+}
