@@ -46,7 +46,7 @@ pub struct Entity {
     /// Offset one past the last character.
     pub end: usize,
     /// One of the 18 OntoNotes labels, e.g. `PERSON`.
-    pub label: &'static str,
+    pub label: crate::ner::Label,
     /// The mention as it appears in the text.
     pub text: String,
     /// Mentions of the same real-world entity share this id.

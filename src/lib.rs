@@ -24,6 +24,7 @@
 mod analysis;
 mod date;
 mod error;
+mod ner;
 mod offsets;
 mod options;
 mod summary;
@@ -35,5 +36,6 @@ pub mod wasm;
 pub use analysis::{analyze, Analysis, Analyzer, DateSource, Entity, Offsets, Sentence, TokenSpan};
 pub use date::Date;
 pub use error::{Error, ErrorKind, Result};
+pub use ner::Label;
 pub use options::{AnalyzeOptions, SummaryLength, SummaryOptions, DEFAULT_MAX_BYTES};
 pub use summary::Summary;

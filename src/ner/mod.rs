@@ -1,0 +1,5 @@
+//! Named-entity recognition: labels, features, the tagger and document consistency.
+
+mod label;
+
+pub use label::Label;
