@@ -1,7 +1,10 @@
 //! The analysis pipeline and its result.
 
 use crate::date::Date;
+use std::sync::Arc;
+
 use crate::error::{Error, Result};
+use crate::ner::{default_model, recognize, Model};
 use crate::offsets::Utf16Cursor;
 use crate::options::{AnalyzeOptions, Settings};
 use crate::summary::{summarize, Summary};
@@ -91,22 +94,37 @@ pub struct Analysis {
     pub summary: Summary,
 }
 
-/// Analyses texts with fixed options; cheap to create and reuse.
+/// Analyses texts with fixed options and a model; cheap to reuse.
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
     options: AnalyzeOptions,
+    model: Option<Arc<Model>>,
 }
 
 impl Analyzer {
-    /// An analyzer with `options`, checked now so that errors surface early.
+    /// An analyzer with `options` and the embedded model; options are checked
+    /// now so that errors surface early.
     pub fn new(options: AnalyzeOptions) -> Result<Analyzer> {
         options.validate()?;
-        Ok(Analyzer { options })
+        Ok(Analyzer {
+            options,
+            model: None,
+        })
+    }
+
+    /// Uses `model` (e.g. from [`Model::from_bytes`]) instead of the embedded one.
+    pub fn with_model(mut self, model: Model) -> Analyzer {
+        self.model = Some(Arc::new(model));
+        self
     }
 
     /// Analyses `text`; offsets in the result are bytes of UTF-8.
     pub fn analyze(&self, text: &str) -> Result<Analysis> {
-        run(text, &self.options.validate()?)
+        let model = match &self.model {
+            Some(m) => m,
+            None => default_model()?,
+        };
+        run(text, &self.options.validate()?, model)
     }
 }
 
@@ -118,10 +136,20 @@ impl Analyzer {
 /// assert_eq!(a.sentences.len(), 2);
 /// ```
 pub fn analyze(text: &str, options: &AnalyzeOptions) -> Result<Analysis> {
-    run(text, &options.validate()?)
+    run(text, &options.validate()?, default_model()?)
 }
 
-fn run(text: &str, settings: &Settings) -> Result<Analysis> {
+/// [`analyze`] with a given model.
+#[cfg(feature = "train")]
+pub(crate) fn analyze_with(
+    text: &str,
+    options: &AnalyzeOptions,
+    model: &Model,
+) -> Result<Analysis> {
+    run(text, &options.validate()?, model)
+}
+
+fn run(text: &str, settings: &Settings, model: &Model) -> Result<Analysis> {
     if text.len() > settings.max_bytes {
         return Err(Error::TextTooLong {
             len: text.len(),
@@ -148,6 +176,16 @@ fn run(text: &str, settings: &Settings) -> Result<Analysis> {
         });
     }
     let summary = summarize(text, &spans, &tokens, settings.summary);
+    let entities = recognize(model, text, &tokens, &spans)
+        .into_iter()
+        .map(|f| Entity {
+            start: f.span.start,
+            end: f.span.end,
+            label: f.label,
+            text: f.span.of(text).to_string(),
+            group: f.group,
+        })
+        .collect();
     let (date, date_source) = match (settings.date, header) {
         (Some(d), _) => (Some(d), Some(DateSource::Option)),
         (None, Some(h)) => (Some(h.date), Some(DateSource::Header)),
@@ -170,7 +208,7 @@ fn run(text: &str, settings: &Settings) -> Result<Analysis> {
                 })
                 .collect()
         }),
-        entities: Vec::new(),
+        entities,
         summary,
     })
 }

@@ -30,6 +30,11 @@ pub enum Error {
         /// What is allowed, e.g. `a number greater than 0 and at most 1`.
         allowed: &'static str,
     },
+    /// A model blob that cannot be read.
+    InvalidModel {
+        /// What is wrong with it.
+        reason: String,
+    },
     /// Options that cannot be used together.
     Conflict {
         /// What to do instead.
@@ -50,7 +55,7 @@ impl Error {
     /// The JavaScript error class this error maps to.
     pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Conflict { .. } => ErrorKind::Type,
+            Error::Conflict { .. } | Error::InvalidModel { .. } => ErrorKind::Type,
             Error::InvalidDate { .. } | Error::TextTooLong { .. } | Error::OutOfRange { .. } => {
                 ErrorKind::Range
             }
@@ -71,6 +76,7 @@ impl fmt::Display for Error {
             ),
             Error::OutOfRange { field, allowed } => write!(f, "{field} must be {allowed}"),
             Error::Conflict { message } => f.write_str(message),
+            Error::InvalidModel { reason } => write!(f, "not a newslens model: {reason}"),
         }
     }
 }

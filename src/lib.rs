@@ -36,6 +36,10 @@ pub mod wasm;
 pub use analysis::{analyze, Analysis, Analyzer, DateSource, Entity, Offsets, Sentence, TokenSpan};
 pub use date::Date;
 pub use error::{Error, ErrorKind, Result};
-pub use ner::Label;
+/// Training and evaluation of the tagger (`--features train`; not in the wasm build).
+#[cfg(feature = "train")]
+#[doc(hidden)]
+pub use ner::train;
+pub use ner::{default_model, Label, Model};
 pub use options::{AnalyzeOptions, SummaryLength, SummaryOptions, DEFAULT_MAX_BYTES};
 pub use summary::Summary;

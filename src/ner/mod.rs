@@ -1,5 +1,86 @@
 //! Named-entity recognition: labels, features, the tagger and document consistency.
 
+mod consistency;
+mod features;
+mod hash;
 mod label;
+mod lexicon;
+mod model;
+#[cfg(feature = "train")]
+pub mod train;
+
+use std::sync::OnceLock;
 
 pub use label::Label;
+pub use model::Model;
+
+use crate::error::Result;
+use crate::text::{Span, Token};
+use consistency::{resolve, Mention};
+use features::DocFeatures;
+use model::{class_label, Scratch};
+
+/// The model shipped inside the package (see `model/README.md`).
+static MODEL_BYTES: &[u8] = include_bytes!("../../model/ner.bin");
+
+/// The embedded model, parsed on first use.
+pub fn default_model() -> Result<&'static Model> {
+    static MODEL: OnceLock<Result<Model>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| Model::from_bytes(MODEL_BYTES))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// An entity found by the tagger: byte span, label and group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub span: Span,
+    pub label: Label,
+    pub group: usize,
+}
+
+/// Tags every sentence, then makes the labels consistent across the document.
+pub(crate) fn recognize(
+    model: &Model,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+) -> Vec<Found> {
+    let doc = DocFeatures::new(text, tokens, sentences, &model.lexicon);
+    let mut scratch = Scratch::default();
+    let mut mentions = Vec::new();
+    for &(a, b) in &doc.sentences {
+        if a == b {
+            continue;
+        }
+        let classes = model.tag(&doc, a, b, &mut scratch);
+        let mut i = 0;
+        while i < classes.len() {
+            match class_label(classes[i]) {
+                Some((label, _)) => {
+                    let mut j = i + 1;
+                    while j < classes.len() && class_label(classes[j]) == Some((label, true)) {
+                        j += 1;
+                    }
+                    mentions.push(Mention {
+                        first: a + i,
+                        end: a + j,
+                        label,
+                        group: 0,
+                    });
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    resolve(text, tokens, mentions)
+        .into_iter()
+        .map(|m| Found {
+            span: Span::new(tokens[m.first].span.start, tokens[m.end - 1].span.end),
+            label: m.label,
+            group: m.group,
+        })
+        .collect()
+}

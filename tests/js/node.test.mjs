@@ -31,7 +31,10 @@ test("the sample article: date from the header, 13 sentences, header not text", 
   assert.ok(s[0].startsWith("Canada “will always be on your side”"));
   assert.equal(s[8].slice(0, 22), "The new sanctions came");
   assert.equal(s[12], "With files from The Associated Press");
-  assert.ok(Array.isArray(a.entities));
+  const champagne = a.entities.filter((e) => e.text.endsWith("Champagne"));
+  assert.equal(champagne.length, 6);
+  assert.ok(champagne.every((e) => e.label === "PERSON" && e.group === champagne[0].group));
+  for (const e of a.entities) assert.equal(sample.slice(e.start, e.end), e.text);
   assert.ok(a.summary.sentences.every((i) => i >= 0 && i < a.sentences.length));
   assert.equal(a.summary.scores.length, a.sentences.length);
   assert.ok(!a.summary.sentences.includes(12), "the credit line is never in the summary");

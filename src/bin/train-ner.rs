@@ -1,0 +1,169 @@
+//! Trains the NER model from `data-cache/` (see `model/README.md`) and writes the blob.
+//!
+//! `cargo run --release --features train --bin train-ner -- [--epochs N] [--out model/ner.bin]`
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use newslens::train::{
+    build_lexicon, evaluate, merge_labels, predict, raw_sentences, read_docs, shuffled, word_hash,
+    Corpus, Counts, Perceptron, Scheme,
+};
+use newslens::Model;
+
+struct Args {
+    cache: PathBuf,
+    out: PathBuf,
+    sets: Vec<String>,
+    dev: String,
+    epochs: usize,
+    min_count: u32,
+    threshold: f32,
+    top_words: usize,
+    vocab: bool,
+    keep: usize,
+    seed: u64,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args {
+        cache: "data-cache".into(),
+        out: "model/ner.bin".into(),
+        sets: vec!["conll_train".into(), "gmb_train".into(), "bbc_train".into()],
+        dev: "conll_testa".into(),
+        epochs: 8,
+        min_count: 2,
+        threshold: 0.5,
+        top_words: 20_000,
+        vocab: true,
+        keep: 0,
+        seed: 2020,
+    };
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().cloned().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--cache" => a.cache = value()?.into(),
+            "--out" => a.out = value()?.into(),
+            "--sets" => a.sets = value()?.split(',').map(str::to_string).collect(),
+            "--dev" => a.dev = value()?,
+            "--epochs" => a.epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            "--min-count" => {
+                a.min_count = value()?.parse().map_err(|e| format!("--min-count: {e}"))?
+            }
+            "--threshold" => {
+                a.threshold = value()?.parse().map_err(|e| format!("--threshold: {e}"))?
+            }
+            "--top-words" => {
+                a.top_words = value()?.parse().map_err(|e| format!("--top-words: {e}"))?
+            }
+            "--no-vocab" => a.vocab = false,
+            "--keep" => a.keep = value()?.parse().map_err(|e| format!("--keep: {e}"))?,
+            "--seed" => a.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    Ok(a)
+}
+
+fn main() {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("train-ner: {e}");
+            std::process::exit(2);
+        }
+    };
+    let t0 = Instant::now();
+    let ner = args.cache.join("ner");
+    let mut docs = Vec::new();
+    for spec in &args.sets {
+        // "name*k" repeats a set k times (weights it k-fold)
+        let (set, times) = match spec.split_once('*') {
+            Some((s, k)) => (s, k.parse::<usize>().unwrap_or(1)),
+            None => (spec.as_str(), 1),
+        };
+        let d =
+            read_docs(&ner.join(format!("{set}.jsonl"))).unwrap_or_else(|e| panic!("{set}: {e}"));
+        let has_gold = !set.starts_with("bbc");
+        eprintln!("{set}: {} documents x {times}", d.len());
+        for _ in 0..times {
+            docs.extend(d.iter().map(|d| (d.clone(), has_gold)));
+        }
+    }
+    let dev = read_docs(&ner.join(format!("{}.jsonl", args.dev))).expect("dev set");
+    // vocabulary of the training texts, for the cluster table
+    let mut vocab: HashSet<u64> = HashSet::new();
+    for (d, _) in docs.iter().filter(|_| args.vocab) {
+        for w in d
+            .text
+            .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        {
+            if !w.is_empty() {
+                vocab.insert(word_hash(&w.to_lowercase()));
+            }
+        }
+    }
+    let lexicon = build_lexicon(&args.cache, args.top_words, &vocab).expect("lexicon");
+    let (words, phrases) = lexicon.sizes();
+    eprintln!("lexicon: {words} words, {phrases} phrases");
+    let mut raw = Vec::new();
+    let mut dropped = 0;
+    for (d, has_gold) in &docs {
+        let spans = merge_labels(d, *has_gold);
+        let (s, n) = raw_sentences(&d.text, &spans, &lexicon);
+        raw.extend(s);
+        dropped += n;
+    }
+    let corpus = Corpus::new(raw, args.min_count);
+    eprintln!(
+        "{} sentences, {} features (min count {}), {dropped} entity spans off token boundaries; {:.0}s",
+        corpus.examples.len(),
+        corpus.keys.len(),
+        args.min_count,
+        t0.elapsed().as_secs_f64()
+    );
+    let mut corpus = corpus;
+    let mut p = Perceptron::new(corpus.keys.len());
+    let rounds = if args.keep > 0 { 2 } else { 1 };
+    for round in 1..=rounds {
+        if round == 2 {
+            // second round: retrain on the strongest features only, so weight
+            // mass moves onto the features the package can afford to keep
+            corpus = corpus.restrict(&p.strongest(args.keep));
+            p = Perceptron::new(corpus.keys.len());
+            eprintln!("round 2: {} features", corpus.keys.len());
+        }
+        for epoch in 1..=args.epochs {
+            let order = shuffled(corpus.examples.len(), args.seed + epoch as u64);
+            let errors = p.epoch(&corpus, &order);
+            if epoch < args.epochs && epoch % 2 == 1 {
+                eprintln!(
+                    "epoch {epoch}: {errors} token errors; {:.0}s",
+                    t0.elapsed().as_secs_f64()
+                );
+                continue;
+            }
+            let parts = p.finish(&corpus.keys, args.threshold, lexicon.clone());
+            let bytes = parts.to_bytes();
+            let model = Model::from_bytes(&bytes).expect("own blob");
+            let counts = evaluate(&dev, Scheme::Coarse, |t| predict(&model, t));
+            let (pr, re, f) = Counts::prf(counts.total());
+            eprintln!(
+                "epoch {epoch}: {errors} token errors; {} = P {:.4} R {:.4} F1 {:.4}; blob {} bytes; {:.0}s",
+                args.dev,
+                pr,
+                re,
+                f,
+                bytes.len(),
+                t0.elapsed().as_secs_f64()
+            );
+            if epoch == args.epochs && round == rounds {
+                std::fs::write(&args.out, &bytes).expect("write model");
+                eprintln!("wrote {}", args.out.display());
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Document-level consistency: one label per name across the article, short
+//! forms that inherit from full names, mentions the tagger missed, and group
+//! ids shared by mentions of the same real-world entity.
+//!
+//! Rules, in order:
+//! 0. A multi-word name ending in "Act" is a LAW.
+//! 1. Mentions with the same words take their majority label.
+//! 2. A one-word mention equal to the last word of an earlier multi-word PERSON
+//!    ("Champagne" after "Francois-Philippe Champagne") is that person.
+//! 3. An acronym equal to the initials of a multi-word name ("EU", "European
+//!    Union") is the same entity, with its label.
+//! 4. Capitalised tokens spelling a known name that the tagger missed become
+//!    mentions too.
+
+use super::hash::{self, HashMap};
+use super::Label;
+use crate::text::{Token, TokenKind};
+
+/// A mention over tokens `first..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub first: usize,
+    pub end: usize,
+    pub label: Label,
+    pub group: usize,
+}
+
+fn key(text: &str, tokens: &[Token]) -> u64 {
+    let mut h = hash::start();
+    for t in tokens {
+        h = hash::bytes(h, t.span.of(text).to_lowercase().as_bytes());
+        h = hash::bytes(h, b" ");
+    }
+    h
+}
+
+/// Applies the rules above to `mentions` (sorted, non-overlapping) and assigns groups.
+pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) -> Vec<Mention> {
+    // 0. named documents: "Magnitsky Act", "Patriot Act" are laws whatever the tagger said
+    for m in mentions
+        .iter_mut()
+        .filter(|m| !m.label.is_numeric() && m.end - m.first >= 2)
+    {
+        if matches!(tokens[m.end - 1].span.of(text), "Act" | "Acts") {
+            m.label = Label::Law;
+        }
+    }
+    // 1. majority label per key (names only; numbers keep their own)
+    let mut votes: HashMap<u64, Vec<(Label, usize)>> = HashMap::default();
+    for m in mentions.iter().filter(|m| !m.label.is_numeric()) {
+        let v = votes.entry(key(text, &tokens[m.first..m.end])).or_default();
+        match v.iter_mut().find(|x| x.0 == m.label) {
+            Some(x) => x.1 += 1,
+            None => v.push((m.label, 1)),
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| !m.label.is_numeric()) {
+        let v = &votes[&key(text, &tokens[m.first..m.end])];
+        // the first-seen label wins ties
+        let best = v.iter().fold(v[0], |b, x| if x.1 > b.1 { *x } else { b });
+        m.label = best.0;
+    }
+
+    // 4. missed mentions: capitalised token runs equal to a known name
+    let mut known: HashMap<u64, (Label, usize)> = HashMap::default();
+    for m in &mentions {
+        if !m.label.is_numeric() {
+            known
+                .entry(key(text, &tokens[m.first..m.end]))
+                .or_insert((m.label, m.end - m.first));
+        }
+    }
+    let mut surnames: HashMap<u64, Label> = HashMap::default();
+    for m in mentions
+        .iter()
+        .filter(|m| m.label == Label::Person && m.end - m.first >= 2)
+    {
+        surnames.insert(key(text, &tokens[m.end - 1..m.end]), Label::Person);
+    }
+    let covered = coverage(tokens.len(), &mentions);
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if covered[i] || !starts_upper(text, &tokens[i]) {
+            i += 1;
+            continue;
+        }
+        // longest known name starting here (up to 6 tokens), then a known surname
+        let mut found = None;
+        for len in (1..=6.min(tokens.len() - i)).rev() {
+            if covered[i..i + len].iter().any(|&c| c) {
+                continue;
+            }
+            let k = key(text, &tokens[i..i + len]);
+            if let Some(&(label, _)) = known.get(&k) {
+                found = Some((len, label));
+                break;
+            }
+            if len == 1 {
+                if let Some(&label) = surnames.get(&k) {
+                    found = Some((1, label));
+                }
+            }
+        }
+        match found {
+            Some((len, label)) => {
+                added.push(Mention {
+                    first: i,
+                    end: i + len,
+                    label,
+                    group: 0,
+                });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_unstable_by_key(|m| m.first);
+
+    // 2. and 3. short forms and acronyms, then groups
+    let mut group_of: HashMap<u64, usize> = HashMap::default();
+    let mut surname_group: HashMap<u64, (usize, Label)> = HashMap::default();
+    let mut acronym_group: HashMap<u64, (usize, Label)> = HashMap::default();
+    let mut next = 0;
+    for m in mentions.iter_mut() {
+        let words = &tokens[m.first..m.end];
+        let k = key(text, words);
+        if words.len() == 1 && !m.label.is_numeric() {
+            if let Some(&(g, l)) = surname_group.get(&k) {
+                m.label = l;
+                m.group = g;
+                continue;
+            }
+            if let Some(&(g, l)) =
+                acronym_group.get(&hash::str(&words[0].span.of(text).replace('.', "")))
+            {
+                m.label = l;
+                m.group = g;
+                continue;
+            }
+        }
+        let g = *group_of.entry(k).or_insert_with(|| {
+            next += 1;
+            next - 1
+        });
+        m.group = g;
+        if m.label == Label::Person && words.len() >= 2 {
+            surname_group
+                .entry(key(text, &words[words.len() - 1..]))
+                .or_insert((g, Label::Person));
+        }
+        if !m.label.is_numeric() && m.label != Label::Person && words.len() >= 2 {
+            if let Some(a) = acronym(text, words) {
+                acronym_group.entry(hash::str(&a)).or_insert((g, m.label));
+            }
+        }
+    }
+    // acronym before expansion ("EU ... European Union"): join the groups
+    let mut by_acronym: HashMap<u64, usize> = HashMap::default();
+    for m in &mentions {
+        let words = &tokens[m.first..m.end];
+        if !m.label.is_numeric() && words.len() >= 2 {
+            if let Some(a) = acronym(text, words) {
+                by_acronym.entry(hash::str(&a)).or_insert(m.group);
+            }
+        }
+    }
+    let remap: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.end - m.first == 1 && !m.label.is_numeric())
+        .filter_map(|m| {
+            let w = tokens[m.first].span.of(text).replace('.', "");
+            by_acronym.get(&hash::str(&w)).map(|&g| (m.group, g))
+        })
+        .filter(|(a, b)| a != b)
+        .collect();
+    for (from, to) in remap {
+        for m in mentions.iter_mut().filter(|m| m.group == from) {
+            m.group = to;
+        }
+    }
+    renumber(&mut mentions);
+    mentions
+}
+
+/// Initials of the capitalised words of a name ("European Union" -> "EU"), if
+/// it has at least two.
+fn acronym(text: &str, words: &[Token]) -> Option<String> {
+    let a: String = words
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .filter_map(|t| t.span.of(text).chars().next().filter(|c| c.is_uppercase()))
+        .collect();
+    (a.chars().count() >= 2).then_some(a)
+}
+
+fn starts_upper(text: &str, t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && t.span
+            .of(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+fn coverage(n: usize, mentions: &[Mention]) -> Vec<bool> {
+    let mut c = vec![false; n];
+    for m in mentions {
+        c[m.first..m.end].iter_mut().for_each(|x| *x = true);
+    }
+    c
+}
+
+/// Group ids in order of first mention: 0, 1, 2, ...
+fn renumber(mentions: &mut [Mention]) {
+    let mut map: HashMap<u64, usize> = HashMap::default();
+    for m in mentions.iter_mut() {
+        let n = map.len();
+        m.group = *map.entry(m.group as u64 + 1).or_insert(n);
+    }
+}

@@ -1,0 +1,401 @@
+//! The tagger's model: sparse feature weights, tag transitions and the
+//! lexicon, read from one versioned blob; and Viterbi decoding.
+//!
+//! Tags are BIO over the 18 labels: class 0 is `O`, `1 + 2k` is `B-label k`,
+//! `2 + 2k` is `I-label k`, so 37 classes.
+
+use super::features::DocFeatures;
+use super::hash::{self, HashMap};
+use super::lexicon::{Lexicon, WordInfo};
+use super::Label;
+use crate::error::{Error, Result};
+
+/// Number of tag classes.
+pub(crate) const CLASSES: usize = 1 + 2 * Label::ALL.len();
+
+/// The blob's magic bytes and format version.
+const MAGIC: &[u8; 6] = b"NLNER\0";
+pub(crate) const FORMAT_VERSION: u16 = 3;
+
+/// Weights are stored as a sign and one of this many magnitude levels.
+const LEVELS: usize = 127;
+
+/// The `B-` class of a label.
+#[inline]
+pub(crate) const fn begin(l: Label) -> usize {
+    1 + 2 * l as usize
+}
+
+/// The label of a class and whether it is an `I-` class; `None` for `O`.
+#[inline]
+pub(crate) fn class_label(c: usize) -> Option<(Label, bool)> {
+    if c == 0 {
+        return None;
+    }
+    Label::from_code(((c - 1) / 2) as u8).map(|l| (l, (c - 1) % 2 == 1))
+}
+
+/// Whether class `to` may follow class `from` (`I-X` only after `B-X` or `I-X`).
+#[inline]
+pub(crate) fn allowed(from: Option<usize>, to: usize) -> bool {
+    match class_label(to) {
+        Some((l, true)) => from.is_some_and(|f| class_label(f).is_some_and(|(k, _)| k == l)),
+        _ => true,
+    }
+}
+
+/// A trained tagger.
+#[derive(Debug, Clone)]
+pub struct Model {
+    features: HashMap<u32, (u32, u16)>,
+    classes: Vec<u8>,
+    weights: Vec<f32>,
+    pub(crate) transitions: Vec<f32>,
+    pub(crate) start: Vec<f32>,
+    pub(crate) lexicon: Lexicon,
+}
+
+impl Model {
+    /// Reads a model blob (see `model/README.md` for the format).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model> {
+        let mut r = Reader { b: bytes, at: 0 };
+        if r.take(6)? != MAGIC {
+            return Err(invalid("wrong magic bytes"));
+        }
+        let version = r.u16()?;
+        if version != FORMAT_VERSION {
+            return Err(invalid(&format!(
+                "format version {version}, this build reads {FORMAT_VERSION}"
+            )));
+        }
+        if usize::from(r.u16()?) != CLASSES {
+            return Err(invalid("unexpected number of classes"));
+        }
+        let levels = (0..LEVELS).map(|_| r.f32()).collect::<Result<Vec<_>>>()?;
+        let transitions = (0..CLASSES * CLASSES)
+            .map(|_| r.f32())
+            .collect::<Result<Vec<_>>>()?;
+        let start = (0..CLASSES).map(|_| r.f32()).collect::<Result<Vec<_>>>()?;
+        let n_words = r.u32()? as usize;
+        let word_keys = r.u32s(n_words)?;
+        let c1024 = r.u16s(n_words)?;
+        let word_gaz = r.take(n_words)?.to_vec();
+        let mut words = HashMap::default();
+        words.reserve(n_words);
+        for i in 0..n_words {
+            words.insert(
+                word_keys[i],
+                WordInfo {
+                    c1024: c1024[i],
+                    gaz: word_gaz[i],
+                },
+            );
+        }
+        let n_phrases = r.u32()? as usize;
+        let phrase_keys = r.u32s(n_phrases)?;
+        let phrase_bits = r.take(n_phrases)?;
+        let phrases = phrase_keys
+            .into_iter()
+            .zip(phrase_bits.iter().copied())
+            .collect();
+        let n_features = r.u32()? as usize;
+        let keys = r.u32s(n_features)?;
+        let counts = r.take(n_features)?.to_vec();
+        let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
+        let classes = r.take(total)?.to_vec();
+        if classes.iter().any(|&c| usize::from(c) >= CLASSES) {
+            return Err(invalid("class out of range"));
+        }
+        let weights: Vec<f32> = r
+            .take(total)?
+            .iter()
+            .map(|&q| {
+                let q = q as i8;
+                let m = levels[usize::from(q.unsigned_abs())
+                    .saturating_sub(1)
+                    .min(LEVELS - 1)];
+                if q < 0 {
+                    -m
+                } else if q == 0 {
+                    0.0
+                } else {
+                    m
+                }
+            })
+            .collect();
+        if r.at != bytes.len() {
+            return Err(invalid("trailing bytes"));
+        }
+        let mut features = HashMap::default();
+        features.reserve(n_features);
+        let mut offset = 0u32;
+        for (k, c) in keys.into_iter().zip(counts) {
+            features.insert(k, (offset, u16::from(c)));
+            offset += u32::from(c);
+        }
+        Ok(Model {
+            features,
+            classes,
+            weights,
+            transitions,
+            start,
+            lexicon: Lexicon { words, phrases },
+        })
+    }
+
+    /// Adds the weights of `feature` to `scores` (one per class).
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [f32]) {
+        if let Some(&(at, n)) = self.features.get(&hash::key(feature)) {
+            let at = at as usize;
+            let n = usize::from(n);
+            for (c, w) in self.classes[at..at + n]
+                .iter()
+                .zip(&self.weights[at..at + n])
+            {
+                scores[usize::from(*c)] += w;
+            }
+        }
+    }
+
+    /// Tags the sentence `a..b` of `doc`: one class per token.
+    pub(crate) fn tag(
+        &self,
+        doc: &DocFeatures,
+        a: usize,
+        b: usize,
+        buf: &mut Scratch,
+    ) -> Vec<usize> {
+        let n = b - a;
+        buf.scores.clear();
+        buf.scores.resize(n * CLASSES, 0.0);
+        for i in 0..n {
+            buf.features.clear();
+            doc.token(a, b, a + i, &mut buf.features);
+            let row = &mut buf.scores[i * CLASSES..(i + 1) * CLASSES];
+            for &f in &buf.features {
+                self.add(f, row);
+            }
+        }
+        viterbi(
+            &buf.scores,
+            n,
+            &self.transitions,
+            &self.start,
+            &mut buf.back,
+        )
+    }
+}
+
+/// Reusable buffers for tagging.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    features: Vec<u64>,
+    scores: Vec<f32>,
+    back: Vec<u8>,
+}
+
+/// The best class sequence under emission `scores` (n x CLASSES), transitions
+/// and start scores, respecting BIO constraints.
+pub(crate) fn viterbi(
+    scores: &[f32],
+    n: usize,
+    transitions: &[f32],
+    start: &[f32],
+    back: &mut Vec<u8>,
+) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
+    }
+    back.clear();
+    back.resize(n * CLASSES, 0);
+    let mut delta = [f32::NEG_INFINITY; CLASSES];
+    for c in 0..CLASSES {
+        if allowed(None, c) {
+            delta[c] = start[c] + scores[c];
+        }
+    }
+    let mut next = [f32::NEG_INFINITY; CLASSES];
+    for i in 1..n {
+        for to in 0..CLASSES {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            match class_label(to) {
+                Some((l, true)) => {
+                    for from in [begin(l), begin(l) + 1] {
+                        let s = delta[from] + transitions[from * CLASSES + to];
+                        if s > best {
+                            best = s;
+                            arg = from;
+                        }
+                    }
+                }
+                _ => {
+                    for (from, d) in delta.iter().enumerate() {
+                        let s = d + transitions[from * CLASSES + to];
+                        if s > best {
+                            best = s;
+                            arg = from;
+                        }
+                    }
+                }
+            }
+            next[to] = best + scores[i * CLASSES + to];
+            back[i * CLASSES + to] = arg as u8;
+        }
+        delta = next;
+    }
+    let mut c = (0..CLASSES)
+        .max_by(|&x, &y| delta[x].total_cmp(&delta[y]))
+        .unwrap_or(0);
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = c;
+        c = usize::from(back[i * CLASSES + c]);
+    }
+    out
+}
+
+fn invalid(reason: &str) -> Error {
+    Error::InvalidModel {
+        reason: reason.to_string(),
+    }
+}
+
+struct Reader<'b> {
+    b: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Result<&'b [u8]> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or_else(|| invalid("truncated"))?;
+        let s = &self.b[self.at..end];
+        self.at = end;
+        Ok(s)
+    }
+    fn u16(&mut self) -> Result<u16> {
+        Ok(u16::from_le_bytes([self.take(1)?[0], self.take(1)?[0]]))
+    }
+    fn u32(&mut self) -> Result<u32> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    fn f32(&mut self) -> Result<f32> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+    fn u32s(&mut self, n: usize) -> Result<Vec<u32>> {
+        Ok(self
+            .take(n.checked_mul(4).ok_or_else(|| invalid("too large"))?)?
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect())
+    }
+    fn u16s(&mut self, n: usize) -> Result<Vec<u16>> {
+        Ok(self
+            .take(n.checked_mul(2).ok_or_else(|| invalid("too large"))?)?
+            .chunks_exact(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .collect())
+    }
+}
+
+/// Everything a model blob holds, in a form the trainer fills in.
+#[cfg(feature = "train")]
+pub struct ModelParts {
+    /// Feature key -> (class, weight) pairs.
+    pub(crate) features: Vec<(u32, Vec<(u8, f32)>)>,
+    pub(crate) transitions: Vec<f32>,
+    pub(crate) start: Vec<f32>,
+    pub(crate) lexicon: Lexicon,
+}
+
+#[cfg(feature = "train")]
+impl ModelParts {
+    /// Serialises to the blob format, quantising each weight to a sign and one
+    /// of 127 magnitude levels spaced evenly on a log scale from the smallest
+    /// to the largest |w| (so small and large weights keep ~4% precision).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mags = self
+            .features
+            .iter()
+            .flat_map(|(_, ws)| ws.iter().map(|(_, w)| w.abs()));
+        let (lo, hi) = mags.fold((f32::MAX, 0f32), |(lo, hi), m| {
+            (lo.min(m.max(1e-6)), hi.max(m))
+        });
+        let (lo, hi) = if hi <= 0.0 {
+            (1.0, 1.0)
+        } else {
+            (lo.min(hi), hi)
+        };
+        let levels: Vec<f32> = (0..LEVELS)
+            .map(|k| lo * (hi / lo).powf(k as f32 / (LEVELS - 1) as f32))
+            .collect();
+        let encode = |w: f32| -> i8 {
+            let m = w.abs();
+            let i = levels.partition_point(|&l| l < m);
+            let best = [i.saturating_sub(1), i.min(LEVELS - 1)]
+                .into_iter()
+                .min_by(|&a, &b| (levels[a] - m).abs().total_cmp(&(levels[b] - m).abs()))
+                .unwrap_or(0);
+            let q = (best + 1) as i8;
+            if w < 0.0 {
+                -q
+            } else {
+                q
+            }
+        };
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&(CLASSES as u16).to_le_bytes());
+        for l in &levels {
+            out.extend_from_slice(&l.to_le_bytes());
+        }
+        for v in self.transitions.iter().chain(&self.start) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        let mut words: Vec<(u32, WordInfo)> =
+            self.lexicon.words.iter().map(|(k, v)| (*k, *v)).collect();
+        words.sort_unstable_by_key(|w| w.0);
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        words
+            .iter()
+            .for_each(|w| out.extend_from_slice(&w.0.to_le_bytes()));
+        words
+            .iter()
+            .for_each(|w| out.extend_from_slice(&w.1.c1024.to_le_bytes()));
+        words.iter().for_each(|w| out.push(w.1.gaz));
+        let mut phrases: Vec<(u32, u8)> =
+            self.lexicon.phrases.iter().map(|(k, v)| (*k, *v)).collect();
+        phrases.sort_unstable();
+        out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
+        phrases
+            .iter()
+            .for_each(|p| out.extend_from_slice(&p.0.to_le_bytes()));
+        phrases.iter().for_each(|p| out.push(p.1));
+        let mut features: Vec<&(u32, Vec<(u8, f32)>)> =
+            self.features.iter().filter(|f| !f.1.is_empty()).collect();
+        features.sort_unstable_by_key(|f| f.0);
+        out.extend_from_slice(&(features.len() as u32).to_le_bytes());
+        features
+            .iter()
+            .for_each(|f| out.extend_from_slice(&f.0.to_le_bytes()));
+        features
+            .iter()
+            .for_each(|f| out.push(f.1.len().min(255) as u8));
+        features
+            .iter()
+            .for_each(|f| f.1.iter().take(255).for_each(|(c, _)| out.push(*c)));
+        for f in &features {
+            for (_, w) in f.1.iter().take(255) {
+                out.push(encode(*w) as u8);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,595 @@
+//! Training the tagger: an averaged structured perceptron over the hashed
+//! features, with first-order Viterbi decoding. Only built with `--features train`.
+
+use std::collections::HashSet;
+use std::io::BufRead;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::features::DocFeatures;
+use super::hash::{self, HashMap};
+use super::lexicon::{gaz, phrase_next, phrase_start, Lexicon, WordInfo};
+use super::model::{begin, viterbi, ModelParts, CLASSES};
+use super::Label;
+use crate::text::{paragraphs, sentences, tokenize, Span, Token};
+
+/// One prepared document of `data-cache/ner/*.jsonl`.
+#[derive(Deserialize, Clone)]
+pub struct RawDoc {
+    /// Document id.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Gold coarse spans `[start, end, "PER"|"LOC"|"ORG"|"MISC"]` (byte offsets).
+    #[serde(default)]
+    pub gold: Vec<(usize, usize, String)>,
+    /// Teacher spans with the 18 labels.
+    #[serde(default)]
+    pub silver: Vec<(usize, usize, String)>,
+}
+
+/// Reads a JSONL file of documents.
+pub fn read_docs(path: &Path) -> std::io::Result<Vec<RawDoc>> {
+    let f = std::io::BufReader::new(std::fs::File::open(path)?);
+    let mut out = Vec::new();
+    for line in f.lines() {
+        let line = line?;
+        if !line.trim().is_empty() {
+            out.push(serde_json::from_str(&line).map_err(std::io::Error::other)?);
+        }
+    }
+    Ok(out)
+}
+
+/// Training labels for a document: gold coarse spans refined to fine labels by
+/// the teacher where it agrees, plus the teacher's numeric spans that do not
+/// overlap gold. Documents without gold use the teacher's spans as they are.
+pub fn merge_labels(doc: &RawDoc, has_gold: bool) -> Vec<(usize, usize, Label)> {
+    let silver: Vec<(usize, usize, Label)> = doc
+        .silver
+        .iter()
+        .filter_map(|(s, e, l)| Label::parse(l).map(|l| (*s, *e, l)))
+        .collect();
+    if !has_gold {
+        return silver;
+    }
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let mut out: Vec<(usize, usize, Label)> = Vec::new();
+    for (s, e, coarse) in &doc.gold {
+        let same = |l: Label| l.coarse() == Some(coarse.as_str());
+        let exact = silver.iter().find(|x| x.0 == *s && x.1 == *e && same(x.2));
+        let near = silver
+            .iter()
+            .find(|x| overlaps((x.0, x.1), (*s, *e)) && same(x.2));
+        let label = exact
+            .or(near)
+            .map(|x| x.2)
+            .unwrap_or(match coarse.as_str() {
+                "PER" => Label::Person,
+                "ORG" => Label::Org,
+                "LOC" => Label::Gpe,
+                _ => Label::Norp,
+            });
+        out.push((*s, *e, label));
+    }
+    for x in &silver {
+        if x.2.is_numeric() && !doc.gold.iter().any(|g| overlaps((g.0, g.1), (x.0, x.1))) {
+            out.push(*x);
+        }
+    }
+    out.sort_unstable_by_key(|x| (x.0, x.1));
+    out
+}
+
+/// Tokens and sentences of a training text, as the pipeline makes them.
+pub fn segment(text: &str) -> (Vec<Token>, Vec<Span>) {
+    let paras = paragraphs(text, Span::new(0, text.len()));
+    let mut tokens = Vec::new();
+    for p in &paras {
+        tokenize(text, *p, &mut tokens);
+    }
+    let sents = sentences(text, &tokens, &paras);
+    (tokens, sents)
+}
+
+/// BIO classes of `tokens` for entity byte spans; spans not on token
+/// boundaries are dropped (counted in the second value).
+pub fn classes(tokens: &[Token], spans: &[(usize, usize, Label)]) -> (Vec<usize>, usize) {
+    let mut out = vec![0; tokens.len()];
+    let mut dropped = 0;
+    for &(s, e, l) in spans {
+        let first = tokens.iter().position(|t| t.span.start == s);
+        let last = tokens.iter().position(|t| t.span.end == e);
+        match (first, last) {
+            (Some(a), Some(b)) if a <= b && out[a..=b].iter().all(|&c| c == 0) => {
+                out[a] = begin(l);
+                for c in &mut out[a + 1..=b] {
+                    *c = begin(l) + 1;
+                }
+            }
+            _ => dropped += 1,
+        }
+    }
+    (out, dropped)
+}
+
+/// Builds the lexicon from `data-cache/clusters.tsv` and `data-cache/gazetteers/`:
+/// clusters for the `top` most frequent GloVe words plus any word in `vocabulary`
+/// (lower-case hashes).
+pub fn build_lexicon(
+    cache: &Path,
+    top: usize,
+    vocabulary: &HashSet<u64>,
+) -> std::io::Result<Resources> {
+    let mut lex = Lexicon::default();
+    let clusters = std::fs::read_to_string(cache.join("clusters.tsv"))?;
+    // every GloVe word's cluster; only some are kept below
+    let mut all: HashMap<u32, (usize, u16)> = HashMap::default();
+    for (rank, line) in clusters.lines().filter(|l| !l.starts_with('#')).enumerate() {
+        let mut cols = line.split('\t');
+        let (Some(w), Some(_c256), Some(c1024)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let h = hash::str(w);
+        let c1024: u16 = c1024.parse::<u16>().map_or(0, |c| c + 1);
+        all.insert(hash::key(h), (rank, c1024));
+        if rank < top || vocabulary.contains(&h) {
+            lex.words.insert(hash::key(h), WordInfo { c1024, gaz: 0 });
+        }
+    }
+    let gaz_dir = cache.join("gazetteers");
+    let mut add = |name: &str, bits: u8| {
+        let (tokens, _) = segment(name);
+        let lower: Vec<String> = tokens
+            .iter()
+            .map(|t| t.span.of(name).to_lowercase())
+            .collect();
+        match lower.len() {
+            0 => {}
+            1 => {
+                // a city or first name outside GloVe's 200k words is too rare to pay for
+                let k = hash::key(hash::str(&lower[0]));
+                let common = all.get(&k);
+                if common.is_some() || bits & !(gaz::CITY | gaz::FIRST_NAME) != 0 {
+                    let e = lex.words.entry(k).or_default();
+                    e.gaz |= bits;
+                    if let Some(&(_, c)) = common {
+                        e.c1024 = c;
+                    }
+                }
+            }
+            n if n <= super::lexicon::MAX_PHRASE => {
+                let mut h = phrase_start(&lower[0]);
+                for w in &lower[1..] {
+                    h = phrase_next(h, w);
+                }
+                *lex.phrases.entry(hash::key(h)).or_default() |= bits;
+            }
+            _ => {}
+        }
+    };
+    let read = |file: &str| std::fs::read_to_string(gaz_dir.join(file)).unwrap_or_default();
+    for line in read("places.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let mut c = line.split('\t');
+        let (Some(name), Some(kind)) = (c.next(), c.next()) else {
+            continue;
+        };
+        let bits = match kind {
+            "country" => gaz::COUNTRY,
+            "region" => gaz::REGION,
+            _ => gaz::CITY,
+        };
+        add(name, bits);
+    }
+    for (file, bits) in [
+        ("demonyms.tsv", gaz::DEMONYM),
+        ("first_names.tsv", gaz::FIRST_NAME),
+        ("honorifics.tsv", gaz::HONORIFIC),
+    ] {
+        for line in read(file).lines().filter(|l| !l.starts_with('#')) {
+            if let Some(name) = line.split('\t').next() {
+                add(name, bits);
+            }
+        }
+    }
+    for line in read("orgs.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let mut c = line.split('\t');
+        let (Some(name), kind) = (c.next(), c.next()) else {
+            continue;
+        };
+        add(
+            name,
+            if kind == Some("suffix") {
+                gaz::ORG_SUFFIX
+            } else {
+                gaz::ORG
+            },
+        );
+    }
+    Ok(Resources(lex))
+}
+
+/// Word clusters and gazetteers for training.
+#[derive(Clone)]
+pub struct Resources(Lexicon);
+
+impl Resources {
+    /// Number of words and of multi-word phrases.
+    pub fn sizes(&self) -> (usize, usize) {
+        (self.0.words.len(), self.0.phrases.len())
+    }
+}
+
+/// The hash the lexicon keys lower-cased words by.
+pub fn word_hash(lower: &str) -> u64 {
+    hash::str(lower)
+}
+
+/// Entities `model` finds in `text` through the whole pipeline: byte spans and labels.
+pub fn predict(model: &super::Model, text: &str) -> Vec<(usize, usize, Label)> {
+    crate::analysis::analyze_with(text, &crate::AnalyzeOptions::default(), model)
+        .map(|a| {
+            a.entities
+                .iter()
+                .map(|e| (e.start, e.end, e.label))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A training sentence: feature indices per token and gold classes.
+pub struct Example {
+    /// Offsets into the shared feature index array, one per token plus one.
+    bounds: Vec<u32>,
+    feats: Vec<u32>,
+    gold: Vec<u8>,
+}
+
+/// Turns documents into examples, interning features seen at least `min_count` times.
+pub struct Corpus {
+    /// The examples.
+    pub examples: Vec<Example>,
+    /// Feature hash of each interned index.
+    pub keys: Vec<u64>,
+}
+
+/// Extracted (hashed) features of one sentence before interning.
+pub struct RawSentence {
+    bounds: Vec<u32>,
+    feats: Vec<u64>,
+    gold: Vec<u8>,
+}
+
+/// Features of every sentence of a labelled document.
+pub fn raw_sentences(
+    text: &str,
+    spans: &[(usize, usize, Label)],
+    lexicon: &Resources,
+) -> (Vec<RawSentence>, usize) {
+    let lexicon = &lexicon.0;
+    let (tokens, sents) = segment(text);
+    let (gold, dropped) = classes(&tokens, spans);
+    let doc = DocFeatures::new(text, &tokens, &sents, lexicon);
+    let mut out = Vec::new();
+    for &(a, b) in &doc.sentences {
+        if a == b {
+            continue;
+        }
+        let mut feats = Vec::with_capacity((b - a) * 48);
+        let mut bounds = vec![0u32];
+        for i in a..b {
+            doc.token(a, b, i, &mut feats);
+            bounds.push(feats.len() as u32);
+        }
+        out.push(RawSentence {
+            bounds,
+            feats,
+            gold: gold[a..b].iter().map(|&c| c as u8).collect(),
+        });
+    }
+    (out, dropped)
+}
+
+impl Corpus {
+    /// Interns features occurring at least `min_count` times across `raw`.
+    pub fn new(raw: Vec<RawSentence>, min_count: u32) -> Corpus {
+        let mut counts: HashMap<u64, u32> = HashMap::default();
+        for s in &raw {
+            for &f in &s.feats {
+                *counts.entry(f).or_default() += 1;
+            }
+        }
+        let mut index: HashMap<u64, u32> = HashMap::default();
+        let mut keys = Vec::new();
+        let mut examples = Vec::with_capacity(raw.len());
+        for s in raw {
+            let mut feats = Vec::with_capacity(s.feats.len());
+            let mut bounds = vec![0u32];
+            for t in 0..s.gold.len() {
+                for &f in &s.feats[s.bounds[t] as usize..s.bounds[t + 1] as usize] {
+                    if counts[&f] >= min_count {
+                        let id = *index.entry(f).or_insert_with(|| {
+                            keys.push(f);
+                            (keys.len() - 1) as u32
+                        });
+                        feats.push(id);
+                    }
+                }
+                bounds.push(feats.len() as u32);
+            }
+            examples.push(Example {
+                bounds,
+                feats,
+                gold: s.gold,
+            });
+        }
+        Corpus { examples, keys }
+    }
+}
+
+impl Corpus {
+    /// The corpus with only the features `keep` marks, renumbered.
+    pub fn restrict(&self, keep: &[bool]) -> Corpus {
+        let mut map = vec![u32::MAX; self.keys.len()];
+        let mut keys = Vec::new();
+        for (i, &k) in keep.iter().enumerate() {
+            if k {
+                map[i] = keys.len() as u32;
+                keys.push(self.keys[i]);
+            }
+        }
+        let examples = self
+            .examples
+            .iter()
+            .map(|ex| {
+                let mut feats = Vec::with_capacity(ex.feats.len() / 2);
+                let mut bounds = vec![0u32];
+                for t in 0..ex.gold.len() {
+                    for &f in &ex.feats[ex.bounds[t] as usize..ex.bounds[t + 1] as usize] {
+                        if map[f as usize] != u32::MAX {
+                            feats.push(map[f as usize]);
+                        }
+                    }
+                    bounds.push(feats.len() as u32);
+                }
+                Example {
+                    bounds,
+                    feats,
+                    gold: ex.gold.clone(),
+                }
+            })
+            .collect();
+        Corpus { examples, keys }
+    }
+}
+
+/// An averaged perceptron over interned features.
+pub struct Perceptron {
+    w: Vec<f32>,
+    u: Vec<f32>,
+    tw: Vec<f32>,
+    tu: Vec<f32>,
+    sw: Vec<f32>,
+    su: Vec<f32>,
+    t: f32,
+    scores: Vec<f32>,
+    back: Vec<u8>,
+}
+
+impl Perceptron {
+    /// Zero weights for `n` features.
+    pub fn new(n: usize) -> Perceptron {
+        Perceptron {
+            w: vec![0.0; n * CLASSES],
+            u: vec![0.0; n * CLASSES],
+            tw: vec![0.0; CLASSES * CLASSES],
+            tu: vec![0.0; CLASSES * CLASSES],
+            sw: vec![0.0; CLASSES],
+            su: vec![0.0; CLASSES],
+            t: 1.0,
+            scores: Vec::new(),
+            back: Vec::new(),
+        }
+    }
+
+    fn predict(&mut self, ex: &Example) -> Vec<usize> {
+        let n = ex.gold.len();
+        self.scores.clear();
+        self.scores.resize(n * CLASSES, 0.0);
+        for i in 0..n {
+            let row = &mut self.scores[i * CLASSES..(i + 1) * CLASSES];
+            for &f in &ex.feats[ex.bounds[i] as usize..ex.bounds[i + 1] as usize] {
+                let w = &self.w[f as usize * CLASSES..(f as usize + 1) * CLASSES];
+                for (r, x) in row.iter_mut().zip(w) {
+                    *r += x;
+                }
+            }
+        }
+        viterbi(&self.scores, n, &self.tw, &self.sw, &mut self.back)
+    }
+
+    /// One pass over `order` of the corpus; returns the number of token errors.
+    pub fn epoch(&mut self, corpus: &Corpus, order: &[usize]) -> usize {
+        let mut errors = 0;
+        for &k in order {
+            let ex = &corpus.examples[k];
+            let pred = self.predict(ex);
+            let t = self.t;
+            let upd = |w: &mut Vec<f32>, u: &mut Vec<f32>, i: usize, d: f32| {
+                w[i] += d;
+                u[i] += t * d;
+            };
+            for i in 0..ex.gold.len() {
+                let g = usize::from(ex.gold[i]);
+                let p = pred[i];
+                if g != p {
+                    errors += 1;
+                    for &f in &ex.feats[ex.bounds[i] as usize..ex.bounds[i + 1] as usize] {
+                        let base = f as usize * CLASSES;
+                        upd(&mut self.w, &mut self.u, base + g, 1.0);
+                        upd(&mut self.w, &mut self.u, base + p, -1.0);
+                    }
+                }
+                let gp = if i == 0 {
+                    None
+                } else {
+                    Some(usize::from(ex.gold[i - 1]))
+                };
+                let pp = if i == 0 { None } else { Some(pred[i - 1]) };
+                if (gp, g) != (pp, p) {
+                    match gp {
+                        None => upd(&mut self.sw, &mut self.su, g, 1.0),
+                        Some(a) => upd(&mut self.tw, &mut self.tu, a * CLASSES + g, 1.0),
+                    }
+                    match pp {
+                        None => upd(&mut self.sw, &mut self.su, p, -1.0),
+                        Some(a) => upd(&mut self.tw, &mut self.tu, a * CLASSES + p, -1.0),
+                    }
+                }
+            }
+            self.t += 1.0;
+        }
+        errors
+    }
+
+    /// The `n` features with the largest averaged weights (L1 norm over classes).
+    pub fn strongest(&self, n: usize) -> Vec<bool> {
+        let features = self.w.len() / CLASSES;
+        let mut norms: Vec<(f32, usize)> = (0..features)
+            .map(|f| {
+                let norm = (0..CLASSES)
+                    .map(|c| (self.w[f * CLASSES + c] - self.u[f * CLASSES + c] / self.t).abs())
+                    .sum::<f32>();
+                (norm, f)
+            })
+            .collect();
+        norms.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut keep = vec![false; features];
+        for &(_, f) in norms.iter().take(n) {
+            keep[f] = true;
+        }
+        keep
+    }
+
+    /// The averaged weights as model parts, keeping pairs with |w| >= `threshold`.
+    pub fn finish(&self, keys: &[u64], threshold: f32, lexicon: Resources) -> ModelParts {
+        let lexicon = lexicon.0;
+        let avg = |w: &[f32], u: &[f32]| -> Vec<f32> {
+            w.iter().zip(u).map(|(w, u)| w - u / self.t).collect()
+        };
+        let mut merged: HashMap<u32, Vec<(u8, f32)>> = HashMap::default();
+        for (f, &key) in keys.iter().enumerate() {
+            let base = f * CLASSES;
+            for c in 0..CLASSES {
+                let w = self.w[base + c] - self.u[base + c] / self.t;
+                if w.abs() >= threshold {
+                    let pairs = merged.entry(hash::key(key)).or_default();
+                    match pairs.iter_mut().find(|p| usize::from(p.0) == c) {
+                        Some(p) => p.1 += w,
+                        None => pairs.push((c as u8, w)),
+                    }
+                }
+            }
+        }
+        ModelParts {
+            features: merged.into_iter().collect(),
+            transitions: avg(&self.tw, &self.tu),
+            start: avg(&self.sw, &self.su),
+            lexicon,
+        }
+    }
+}
+
+/// A deterministic shuffle (xorshift) of `0..n`.
+pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).collect();
+    let mut s = seed | 1;
+    for i in (1..n).rev() {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        v.swap(i, (s % (i as u64 + 1)) as usize);
+    }
+    v
+}
+
+/// How predicted labels are compared with a data set's labels.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Scheme {
+    /// Gold coarse types (PER, LOC, ORG, MISC); predictions mapped as in the evaluation notes.
+    Coarse,
+    /// The teacher's 18 labels (`silver`), compared label for label.
+    Teacher,
+}
+
+/// Micro counts per label.
+#[derive(Default, Clone, Debug)]
+pub struct Counts {
+    /// label -> (true positives, predicted, gold)
+    pub by_label: std::collections::BTreeMap<String, (usize, usize, usize)>,
+}
+
+impl Counts {
+    fn add(&mut self, label: &str, tp: usize, pred: usize, gold: usize) {
+        let e = self.by_label.entry(label.to_string()).or_default();
+        e.0 += tp;
+        e.1 += pred;
+        e.2 += gold;
+    }
+
+    /// Overall (tp, predicted, gold).
+    pub fn total(&self) -> (usize, usize, usize) {
+        self.by_label
+            .values()
+            .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+    }
+
+    /// Precision, recall and F1 of (tp, predicted, gold).
+    pub fn prf((tp, p, g): (usize, usize, usize)) -> (f64, f64, f64) {
+        let pr = if p == 0 { 0.0 } else { tp as f64 / p as f64 };
+        let re = if g == 0 { 0.0 } else { tp as f64 / g as f64 };
+        let f = if pr + re == 0.0 {
+            0.0
+        } else {
+            2.0 * pr * re / (pr + re)
+        };
+        (pr, re, f)
+    }
+}
+
+/// Scores `predict(text)` (entity byte spans with labels) against the documents.
+pub fn evaluate(
+    docs: &[RawDoc],
+    scheme: Scheme,
+    predict: impl Fn(&str) -> Vec<(usize, usize, Label)>,
+) -> Counts {
+    let mut counts = Counts::default();
+    for d in docs {
+        let pred: Vec<(usize, usize, String)> = predict(&d.text)
+            .into_iter()
+            .filter_map(|(s, e, l)| match scheme {
+                Scheme::Coarse => l.coarse().map(|c| (s, e, c.to_string())),
+                Scheme::Teacher => Some((s, e, l.as_str().to_string())),
+            })
+            .collect();
+        let gold: &[(usize, usize, String)] = match scheme {
+            Scheme::Coarse => &d.gold,
+            Scheme::Teacher => &d.silver,
+        };
+        let gold_set: HashSet<&(usize, usize, String)> = gold.iter().collect();
+        let mut labels: Vec<&str> = pred
+            .iter()
+            .map(|x| x.2.as_str())
+            .chain(gold.iter().map(|x| x.2.as_str()))
+            .collect();
+        labels.sort_unstable();
+        labels.dedup();
+        for l in labels {
+            let p: Vec<_> = pred.iter().filter(|x| x.2 == l).collect();
+            let tp = p.iter().filter(|x| gold_set.contains(**x)).count();
+            counts.add(l, tp, p.len(), gold.iter().filter(|x| x.2 == l).count());
+        }
+    }
+    counts
+}

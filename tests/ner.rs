@@ -1,0 +1,98 @@
+//! The embedded tagger on the sample article: labels, document consistency and groups.
+
+use newslens::{analyze, AnalyzeOptions, Label, Model};
+
+const SAMPLE: &str = include_str!("data/belarus-2020-10-16.txt");
+
+fn entities() -> Vec<newslens::Entity> {
+    analyze(SAMPLE, &AnalyzeOptions::default())
+        .unwrap()
+        .entities
+}
+
+#[test]
+fn entities_are_ordered_disjoint_and_match_their_text() {
+    let ents = entities();
+    assert!(ents.len() > 30, "{}", ents.len());
+    for pair in ents.windows(2) {
+        assert!(
+            pair[0].end <= pair[1].start,
+            "{:?} overlaps {:?}",
+            pair[0],
+            pair[1]
+        );
+    }
+    for e in &ents {
+        assert_eq!(&SAMPLE[e.start..e.end], e.text);
+    }
+}
+
+/// Every mention of `name` (as a whole entity) has `label` and one group.
+fn consistent(ents: &[newslens::Entity], names: &[&str], label: Label) -> usize {
+    let found: Vec<_> = ents
+        .iter()
+        .filter(|e| names.contains(&e.text.as_str()))
+        .collect();
+    assert!(!found.is_empty(), "{names:?} not found");
+    for e in &found {
+        assert_eq!(e.label, label, "{e:?}");
+        assert_eq!(
+            e.group, found[0].group,
+            "{e:?} is not in the group of {:?}",
+            found[0]
+        );
+    }
+    found.len()
+}
+
+#[test]
+fn short_forms_inherit_from_full_names() {
+    let ents = entities();
+    // spaCy md labels "Champagne" ORG and "Tikhanovskaya" GPE here; all must be PERSON
+    let champagne = consistent(
+        &ents,
+        &["Francois-Philippe Champagne", "Champagne"],
+        Label::Person,
+    );
+    assert_eq!(champagne, 6, "every Champagne mention is found");
+    let tikhanovskaya = consistent(
+        &ents,
+        &["Svetlana Tikhanovskaya", "Tikhanovskaya"],
+        Label::Person,
+    );
+    assert_eq!(tikhanovskaya, 6);
+    assert_eq!(
+        consistent(
+            &ents,
+            &["Alexander Lukashenko", "Lukashenko"],
+            Label::Person
+        ),
+        3
+    );
+    consistent(&ents, &["Canada"], Label::Gpe);
+    consistent(&ents, &["Belarus"], Label::Gpe);
+    consistent(&ents, &["Belarusian"], Label::Norp);
+}
+
+#[test]
+fn rules_where_rules_win() {
+    let ents = entities();
+    let act = ents
+        .iter()
+        .find(|e| e.text == "Magnitsky Act")
+        .expect("Magnitsky Act");
+    assert_eq!(act.label, Label::Law);
+}
+
+#[test]
+fn bad_model_bytes_are_errors_not_panics() {
+    for bytes in [&b""[..], b"NLNER\0", b"not a model at all", &[0u8; 64]] {
+        assert!(Model::from_bytes(bytes).is_err());
+    }
+    let good = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/ner.bin")).unwrap();
+    assert!(Model::from_bytes(&good).is_ok());
+    for cut in [10, 100, good.len() / 2, good.len() - 1] {
+        let e = Model::from_bytes(&good[..cut]).unwrap_err();
+        assert!(e.to_string().contains("not a newslens model"), "{e}");
+    }
+}
