@@ -36,12 +36,40 @@ function render(text) {
     ...fact("Date", a.date ?? "none given"),
     ...fact("Paragraphs", String(a.paragraphs.length)),
     ...fact("Sentences", String(a.sentences.length)),
+    ...fact("Entities", `${a.entities.length} mentions`),
     ...fact("Time", `${ms.toFixed(1)} ms for ${words} words`),
   );
+  $("entities").replaceChildren(...entityGroups(a).map(entityItem));
   $("summary").replaceChildren(...a.summary.sentences.map((i) => item(slice(a.sentences[i]))));
   $("sentences").replaceChildren(...a.sentences.map((s, i) => item(slice(s), key.has(i) ? "key" : "")));
   $("status").textContent = "Done.";
   document.body.dataset.ready = "true";
+}
+
+// One row per real-world entity: its longest mention, label and mention count.
+function entityGroups(a) {
+  const groups = new Map();
+  for (const e of a.entities) {
+    const g = groups.get(e.group) ?? { name: e.text, label: e.label, count: 0 };
+    if (e.text.length > g.name.length) g.name = e.text;
+    g.count += 1;
+    groups.set(e.group, g);
+  }
+  return [...groups.values()].sort((x, y) => y.count - x.count);
+}
+
+function entityItem(g) {
+  const li = document.createElement("li");
+  const tag = document.createElement("span");
+  tag.className = `label label-${g.label}`;
+  tag.textContent = g.label;
+  const name = document.createElement("span");
+  name.textContent = ` ${g.name}`;
+  const count = document.createElement("span");
+  count.className = "count";
+  count.textContent = ` ×${g.count}`;
+  li.append(tag, name, count);
+  return li;
 }
 
 async function loadSample() {

@@ -14,6 +14,8 @@ test("demo analyses the sample article under a strict CSP", async () => {
   assert.equal(await page.locator("#sentences li").count(), 13);
   assert.equal(await page.locator("#sentences li.key").count(), 3);
   assert.match(await page.locator("#facts").innerText(), /2020-10-16/);
+  const entities = await page.locator("#entities li").allInnerTexts();
+  assert.ok(entities.some((t) => /PERSON\s+Francois-Philippe Champagne ×6/.test(t)), entities.join(" | "));
   assert.equal(
     await page.locator("#sentences li").nth(12).innerText(),
     "With files from The Associated Press",
