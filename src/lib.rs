@@ -25,6 +25,7 @@ mod analysis;
 mod date;
 mod error;
 mod ner;
+mod numeric;
 mod offsets;
 mod options;
 mod summary;
@@ -37,5 +38,8 @@ pub use analysis::{analyze, Analysis, Analyzer, DateSource, Entity, Offsets, Sen
 pub use date::Date;
 pub use error::{Error, ErrorKind, Result};
 pub use ner::Label;
+#[doc(hidden)]
+pub use numeric::numeric_entities_for_test;
+pub use numeric::{Amount, Mod, Value};
 pub use options::{AnalyzeOptions, SummaryLength, SummaryOptions, DEFAULT_MAX_BYTES};
 pub use summary::Summary;
