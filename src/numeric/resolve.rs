@@ -55,6 +55,9 @@ pub(crate) enum When {
     Weekend(i32, Rel),
     /// A period of `iso` duration ending at a point: "the six months to June 30".
     Ending(String, Box<When>),
+    /// A quarter, half or season of the year `n` years from the article's:
+    /// "the first half of next year".
+    InYear(Box<When>, i32),
     /// From one point to another, as an ISO interval `a/b`.
     Between(Box<When>, Box<When>),
     /// Relative to a point the text names elsewhere ("a year earlier").
@@ -218,6 +221,16 @@ fn iso(when: &When, date: Option<Date>) -> Option<String> {
                     format!("{y:04}-W{w:02}-WE")
                 }
                 When::Shift(unit, n) => shifted(a, today, unit, n),
+                When::InYear(ref part, n) => {
+                    let y = Some(a.year() + n);
+                    let fixed = match **part {
+                        When::Quarter(_, q) => When::Quarter(y, q),
+                        When::Half(_, h) => When::Half(y, h),
+                        When::Season(_, s) => When::Season(y, s),
+                        _ => return None,
+                    };
+                    return iso(&fixed, date);
+                }
                 _ => return None,
             }
         }

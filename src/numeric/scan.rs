@@ -89,7 +89,22 @@ impl<'a> Scan<'a> {
         if !start_ok {
             return None;
         }
-        let best = self.core(i);
+        if self.is(i, "between") {
+            // between $10.5 billion and $11 billion: one MONEY range
+            let first = self.money(i + 1)?;
+            if self.is(first.end, "and") {
+                let j = first.end + 1;
+                return self.money_range(first, j);
+            }
+            return None;
+        }
+        let mut best = self.core(i);
+        if let Some(b) = best.as_ref().filter(|b| b.label == Label::Money) {
+            if self.is(b.end, "to") {
+                let end = b.end;
+                best = longer(best, self.money_range(self.money(i)?, end + 1));
+            }
+        }
         let (j, modifier) = self.modifier(i);
         if modifier.is_none() {
             return best;
@@ -158,23 +173,23 @@ impl<'a> Scan<'a> {
             }
             return Some((end, Amount::exact(v).scale(1.0)));
         }
+        if (eq(w, "tens") || eq(w, "hundreds")) && self.is(i + 1, "of") {
+            let base = if eq(w, "tens") { 10.0 } else { 100.0 };
+            if let Some(k) = words::vague_scale(self.w(i + 2)) {
+                let a = Amount::range(2.0 * base * k, 10.0 * base * k - 1.0);
+                return Some((i + 3, a.with_mod(Some(Mod::Approx))));
+            }
+        }
+        if eq(w, "minus") {
+            let (e, a) = self.amount(i + 1, money)?;
+            return Some((e, a.scale(-1.0)));
+        }
         if let Some(k) = words::vague_scale(w) {
-            // tens of thousands, hundreds of millions
+            // hundreds, thousands, dozens
             return Some((
                 i + 1,
                 Amount::range(2.0 * k, 10.0 * k - 1.0).with_mod(Some(Mod::Approx)),
             ));
-        }
-        if eq(w, "tens") || eq(w, "hundreds") {
-            let base = if eq(w, "tens") { 10.0 } else { 100.0 };
-            if self.is(i + 1, "of") {
-                let k = words::vague_scale(self.w(i + 2))?;
-                let lo = 2.0 * base * k;
-                return Some((
-                    i + 3,
-                    Amount::range(lo, 10.0 * base * k - 1.0).with_mod(Some(Mod::Approx)),
-                ));
-            }
         }
         self.spelled(i)
     }
@@ -510,8 +525,9 @@ impl<'a> Scan<'a> {
     fn point(&self, i: usize) -> Option<Match> {
         let w = self.w(i);
         if let Some(wd) = self.weekday(i) {
-            if self.w(i + 1) == "," {
-                if let Some(mt) = self.calendar(i + 2, false) {
+            let k = if self.w(i + 1) == "," { i + 2 } else { i + 1 };
+            if k < self.toks.len() {
+                if let Some(mt) = self.point(k) {
                     if let Expr::Date(When::MonthDay(..) | When::Day(..), _) = mt.expr {
                         return Some(mt);
                     }
@@ -593,8 +609,15 @@ impl<'a> Scan<'a> {
             }
             return None;
         }
+        // the December quarter: the calendar quarter ending in December
+        if let Some(mo) = self
+            .month(i)
+            .filter(|mo| mo % 3 == 0 && self.is(i + 1, "quarter"))
+        {
+            return date(i + 2, When::Quarter(None, mo / 3));
+        }
         // July-September
-        if let Some((a, b)) = w.split_once('-') {
+        if let Some((a, b)) = w.split_once('-').filter(|_| !the) {
             if let (Some(a), Some(b)) = (lookup(words::MONTHS, a), lookup(words::MONTHS, b)) {
                 let (a, b) = (Box::new(When::MonthOnly(a)), Box::new(When::MonthOnly(b)));
                 return date(i + 1, When::Between(a, b));
@@ -657,6 +680,9 @@ impl<'a> Scan<'a> {
             )
         };
         if let Some(q) = q {
+            if the && end == i + 1 {
+                return None; // "the second-quarter results": the belongs to results
+            }
             let is_q = eq(part, "quarter") && (1.0..=4.0).contains(&q);
             let is_h = eq(part, "half") && (1.0..=2.0).contains(&q) && (the || end == i + 1);
             if !is_q && !is_h {
@@ -679,6 +705,9 @@ impl<'a> Scan<'a> {
                         return date(end + 3, When::Fiscal(y, Some(q)));
                     }
                 }
+                if let Some(n) = self.year_shift(end + 1) {
+                    return date(end + 3, When::InYear(Box::new(mk(None)), n));
+                }
             }
             return date(end, mk(None));
         }
@@ -698,6 +727,18 @@ impl<'a> Scan<'a> {
             return date(i + 1, When::Season(None, s));
         }
         None
+    }
+
+    /// `this year` (0), `last year` (-1), `next year` (1) at `i`.
+    fn year_shift(&self, i: usize) -> Option<i32> {
+        if !self.is(i + 1, "year") {
+            return None;
+        }
+        let w = self.w(i);
+        [("this", 0), ("last", -1), ("next", 1)]
+            .into_iter()
+            .find(|(k, _)| eq(w, k))
+            .map(|(_, n)| n)
     }
 
     /// `, 2020` or `2020` after a month and day: where it ends and the year.
@@ -998,6 +1039,27 @@ impl<'a> Scan<'a> {
         m(end + 1, Label::Money, money(a, cur))
     }
 
+    /// `first` and the money at `j` as one range, when both name the same currency.
+    fn money_range(&self, first: Match, j: usize) -> Option<Match> {
+        let second = self.money(j)?;
+        match (first.expr, second.expr) {
+            (
+                Expr::Fixed(Value::Money {
+                    amount: a,
+                    currency: ca,
+                }),
+                Expr::Fixed(Value::Money {
+                    amount: b,
+                    currency: cb,
+                }),
+            ) if ca == cb => {
+                let range = Amount::range(a.value?, b.value?);
+                m(second.end, Label::Money, money(range, ca))
+            }
+            _ => None,
+        }
+    }
+
     fn percent(&self, i: usize) -> Option<Match> {
         if let Some((v, "pc")) = words::digits(self.w(i)) {
             return m(
@@ -1032,6 +1094,8 @@ impl<'a> Scan<'a> {
             // 10km, 5kg, 6-foot, 10-mile
             let k = w.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(w.len());
             let (num, unit) = w.split_once('-').unwrap_or((&w[..k], &w[k..]));
+            // 6-foot-tall: the unit without the adjective
+            let unit = unit.split('-').next().unwrap_or(unit);
             let unit = lookup(words::QUANTITY_UNITS, unit).filter(|u| *u != "m");
             if let (Some((v, "")), Some(u)) = (words::digits(num), unit) {
                 return q(i + 1, Amount::exact(v), u);
@@ -1053,6 +1117,12 @@ impl<'a> Scan<'a> {
                 Some(unit) => q(end + 2, a, unit),
                 None => q(end + 1, a, "degree"),
             };
+        }
+        if self.is(end, "basis") && self.any(end + 1, &["point", "points"]) {
+            return q(end + 2, a, "bp");
+        }
+        if self.is(end, "km") && self.w(end + 1) == "/" && self.any(end + 2, &["h", "hr"]) {
+            return q(end + 3, a, "km/h");
         }
         if self.is(end, "miles") && self.is(end + 1, "per") && self.is(end + 2, "hour") {
             return q(end + 3, a, "mph");

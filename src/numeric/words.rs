@@ -427,6 +427,8 @@ pub(super) const CURRENCY_WORDS: &[(&str, Option<&str>)] = &[
     ("baht", Some("THB")),
     ("dirhams", Some("AED")),
     ("riyals", Some("SAR")),
+    ("rials", Some("IRR")),
+    ("rial", Some("IRR")),
     ("lira", Some("TRY")),
     ("zlotys", Some("PLN")),
     ("zloty", Some("PLN")),
