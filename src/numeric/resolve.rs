@@ -34,6 +34,8 @@ pub(crate) enum When {
     Fiscal(i32, Option<u8>),
     /// The decade starting in this year (`199X`).
     Decade(i32),
+    /// The n-th century, as the years whose first digits it names (21st: `20XX`).
+    Century(i32),
     /// A quarter of a year, 1-4.
     Quarter(Option<i32>, u8),
     /// A half of a year, 1-2.
@@ -153,6 +155,7 @@ fn iso(when: &When, date: Option<Date>) -> Option<String> {
         When::Fiscal(y, None) => format!("FY{y:04}"),
         When::Fiscal(y, Some(q)) => format!("FY{y:04}-Q{q}"),
         When::Decade(y) => format!("{:03}X", y.div_euclid(10)),
+        When::Century(c) => format!("{:02}XX", c - 1),
         When::Years(a, b) => format!("{a:04}/{b:04}"),
         When::Quarter(Some(y), q) => format!("{y:04}-Q{q}"),
         When::Half(Some(y), h) => format!("{y:04}-H{h}"),

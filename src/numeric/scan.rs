@@ -100,7 +100,9 @@ impl<'a> Scan<'a> {
         }
         let mut best = self.core(i);
         if let Some(b) = best.as_ref().filter(|b| b.label == Label::Money) {
-            if self.is(b.end, "to") {
+            // "$112 billion to $121 billion" is a range; "fell 27c to $4.12" a change
+            let moved = i > 0 && self.any(i - 1, MOVES);
+            if self.is(b.end, "to") && !moved {
                 let end = b.end;
                 best = longer(best, self.money_range(self.money(i)?, end + 1));
             }
@@ -608,6 +610,12 @@ impl<'a> Scan<'a> {
                 return date(i + 2, When::Decade(y));
             }
             return None;
+        }
+        // the 21st century, the twentieth century
+        if let Some(c) = words::ordinal(w).filter(|c| (1.0..=30.0).contains(c)) {
+            if self.any(i + 1, &["century", "centuries"]) {
+                return date(i + 2, When::Century(c as i32));
+            }
         }
         // the December quarter: the calendar quarter ending in December
         if let Some(mo) = self
@@ -1199,6 +1207,29 @@ impl<'a> Scan<'a> {
         m(end, Label::Cardinal, number(a))
     }
 }
+
+/// Words before "X to Y" that make it a change, not a range.
+const MOVES: &[&str] = &[
+    "from",
+    "by",
+    "fell",
+    "rose",
+    "dropped",
+    "climbed",
+    "jumped",
+    "slipped",
+    "gained",
+    "lost",
+    "up",
+    "down",
+    "increased",
+    "decreased",
+    "cut",
+    "raised",
+    "lowered",
+    "slumped",
+    "soared",
+];
 
 fn number(a: Amount) -> Expr {
     Expr::Fixed(Value::Number(a))
