@@ -113,3 +113,206 @@ pub fn numeric_entities_for_test(
         .map(|e| (e.span.of(text).to_string(), e.label, e.value))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraphs, sentences, split_header, tokenize};
+
+    fn entities(text: &str, date: Option<Date>) -> Vec<NumericEntity> {
+        let (_, body) = split_header(text);
+        let paras = paragraphs(text, body);
+        let mut tokens = Vec::new();
+        for p in &paras {
+            tokenize(text, *p, &mut tokens);
+        }
+        let spans = sentences(text, &tokens, &paras);
+        let found = recognize(text, &tokens, &spans, date);
+        // spans in bounds, on token boundaries, sorted, not overlapping
+        let mut last = 0;
+        for e in &found {
+            assert!(
+                e.span.start >= last && e.span.start < e.span.end,
+                "{e:?} in {text:?}"
+            );
+            let starts = tokens.binary_search_by_key(&e.span.start, |t| t.span.start);
+            let ends = tokens.binary_search_by_key(&e.span.end, |t| t.span.end);
+            assert!(
+                starts.is_ok() && ends.is_ok(),
+                "{e:?} not on token boundaries"
+            );
+            assert!(e.label.is_numeric());
+            last = e.span.end;
+        }
+        found
+    }
+
+    /// Fragments that exercise every pattern, and text that must not upset them.
+    const PIECES: &[&str] = &[
+        "$",
+        "A$",
+        "£",
+        "€",
+        "¥",
+        "Rs",
+        "3",
+        "27c",
+        "2.5bn",
+        "1,000",
+        "10:30",
+        "7",
+        "p.m.",
+        "am",
+        "1400",
+        "GMT",
+        "EDT",
+        "2020",
+        "1990s",
+        "'90s",
+        "mid-2021",
+        "Q3",
+        "H1",
+        "the",
+        "first",
+        "quarter",
+        "half",
+        "of",
+        "fiscal",
+        "FY21",
+        "Aug.",
+        "9",
+        "May",
+        "Friday",
+        ",",
+        ".",
+        "last",
+        "this",
+        "next",
+        "week",
+        "weekend",
+        "month",
+        "years",
+        "ago",
+        "later",
+        "earlier",
+        "less",
+        "than",
+        "about",
+        "between",
+        "and",
+        "to",
+        "tens",
+        "hundreds",
+        "thousands",
+        "million",
+        "a",
+        "dozen",
+        "one",
+        "twenty-five",
+        "per",
+        "cent",
+        "%",
+        "percentage",
+        "points",
+        "tonnes",
+        "km",
+        "/",
+        "h",
+        "degrees",
+        "square",
+        "minus",
+        "night",
+        "morning",
+        "3-1",
+        "2020-10-16",
+        "16/10/2020",
+        "2014/15",
+        "35-year-old",
+        "-",
+        "€5",
+        "👩‍👩‍👧",
+        "東京",
+        "مرحبا",
+        "e\u{301}",
+        "\u{200D}",
+        "\n",
+        "\n\n",
+        "“",
+        "”",
+        "’",
+        "'",
+        "0",
+        "99999999999999999999999",
+        "1.",
+        ".5",
+        "1,00",
+        "2,000,000",
+        "Sunday",
+        "18",
+        "October",
+        "century",
+        "twenty-first",
+        "o'clock",
+        "noon",
+        "the",
+        "end",
+        "early",
+        "Mid-",
+        "date 2020-10-16",
+    ];
+
+    #[test]
+    fn never_panics_and_spans_are_sound() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let date = Date::new(2020, 10, 16);
+        for _ in 0..3000 {
+            let n = (next() % 14) as usize;
+            let mut text = String::new();
+            for _ in 0..n {
+                let piece = PIECES[(next() % PIECES.len() as u64) as usize];
+                text.push_str(piece);
+                match next() % 4 {
+                    0 => {}
+                    _ => text.push(' '),
+                }
+            }
+            entities(&text, date);
+            entities(&text, None);
+        }
+        // arbitrary chars, including controls and surrogate-free unicode
+        for _ in 0..500 {
+            let text: String = (0..(next() % 40))
+                .filter_map(|_| char::from_u32((next() % 0x3_0000) as u32))
+                .collect();
+            entities(&text, date);
+        }
+    }
+
+    #[test]
+    fn long_text_is_linear() {
+        // 100k tokens of near-misses finish promptly (no per-token rescans).
+        let text = "the first half of tens of 3 May , ".repeat(10_000);
+        let found = entities(&text, None);
+        assert!(found.len() >= 20_000);
+    }
+
+    #[test]
+    fn dollar_follows_the_dateline() {
+        let d = |t: &str| {
+            let mut toks = Vec::new();
+            tokenize(t, Span::new(0, t.len()), &mut toks);
+            dollar(t, &toks)
+        };
+        assert_eq!(d("SYDNEY (Reuters) - Shares"), "AUD");
+        assert_eq!(d("HONG KONG - x"), "HKD");
+        assert_eq!(d("HONG is"), "USD");
+        assert_eq!(d("Ottawa said"), "USD");
+        assert_eq!(d(""), "USD");
+    }
+}

@@ -1079,9 +1079,9 @@ impl<'a> Scan<'a> {
         let (end, a) = self.amount(i, false)?;
         let len = if self.w(end) == "%" || self.any(end, &["percent", "pct"]) {
             1
-        } else if self.is(end, "per") && self.is(end + 1, "cent") {
-            2
-        } else if self.is(end, "percentage") && self.any(end + 1, &["point", "points"]) {
+        } else if (self.is(end, "per") && self.is(end + 1, "cent"))
+            || (self.is(end, "percentage") && self.any(end + 1, &["point", "points"]))
+        {
             2
         } else {
             return None;
@@ -1200,7 +1200,7 @@ impl<'a> Scan<'a> {
                 return None;
             }
         }
-        if self.any(i, &["a", "an"]) && !self.spelled(i).is_some_and(|(e, _)| e > i + 1) {
+        if self.any(i, &["a", "an"]) && self.spelled(i).is_none_or(|(e, _)| e <= i + 1) {
             return None;
         }
         let (end, a) = self.amount(i, false)?;
