@@ -431,6 +431,10 @@ impl<'a> Scan<'a> {
             return m(end, label, Expr::Date(When::Vague, None));
         };
         if !period {
+            if self.is(end, "ago") && unit.is_clock() {
+                // "30 minutes ago": the article's time of day is unknown
+                return m(end + 1, label, Expr::Unknown);
+            }
             if self.is(end, "ago") && n.fract() == 0.0 {
                 let shift = When::Shift(unit, -(n as i32));
                 return m(end + 1, label, Expr::Date(shift, None));
