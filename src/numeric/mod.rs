@@ -295,6 +295,16 @@ mod tests {
     }
 
     #[test]
+    fn huge_numbers_do_not_overflow() {
+        let date = Date::new(2020, 10, 16);
+        let text = "99999999999 years ago, 4294967296 weeks ago, 1e400 and \
+                    99999999999999999999999999999999999999999999999999999999999 tonnes, \
+                    the 99999999999th century, FY99, 9999-9999, 12/31/9999";
+        let found = entities(text, date);
+        assert!(found.len() >= 3, "{found:?}");
+    }
+
+    #[test]
     fn long_text_is_linear() {
         // 100k tokens of near-misses finish promptly (no per-token rescans).
         let text = "the first half of tens of 3 May , ".repeat(10_000);

@@ -435,7 +435,7 @@ impl<'a> Scan<'a> {
                 // "30 minutes ago": the article's time of day is unknown
                 return m(end + 1, label, Expr::Unknown);
             }
-            if self.is(end, "ago") && n.fract() == 0.0 {
+            if self.is(end, "ago") && n.fract() == 0.0 && n <= 10_000.0 {
                 let shift = When::Shift(unit, -(n as i32));
                 return m(end + 1, label, Expr::Date(shift, None));
             }
