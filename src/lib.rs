@@ -25,6 +25,7 @@ mod analysis;
 mod date;
 mod error;
 mod ner;
+mod numeric;
 mod offsets;
 mod options;
 mod summary;
@@ -41,5 +42,8 @@ pub use error::{Error, ErrorKind, Result};
 #[doc(hidden)]
 pub use ner::train;
 pub use ner::{default_model, Label, Model};
+#[doc(hidden)]
+pub use numeric::numeric_entities_for_test;
+pub use numeric::{Amount, Mod, Value};
 pub use options::{AnalyzeOptions, SummaryLength, SummaryOptions, DEFAULT_MAX_BYTES};
 pub use summary::Summary;

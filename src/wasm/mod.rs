@@ -30,7 +30,46 @@ export interface Entity extends Span {
   label: EntityLabel;
   text: string;
   group: number;
+  /**
+   * What a DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL or CARDINAL means,
+   * normalised against the article date; `null` when it does not resolve (a
+   * relative date without an article date, a score such as "3-1"). Absent on
+   * name labels.
+   */
+  value?: Value | null;
 }
+
+/** A qualifier on a value, after TimeML's TIMEX3 `mod`: "about", "less than", "mid-"... */
+export type ValueMod =
+  | "approx" | "less_than" | "more_than" | "at_least" | "at_most" | "start" | "mid" | "end";
+
+/**
+ * A number (`value`) or a range (`min`..`max`, e.g. "tens of thousands" is
+ * 20000..99999 with `mod: "approx"`), with an optional qualifier.
+ */
+export interface Amount {
+  value?: number;
+  min?: number;
+  max?: number;
+  mod?: ValueMod;
+}
+
+/**
+ * The normalised meaning of a numeric entity, tagged by `kind`.
+ * `iso` is ISO 8601 where it has a form ("2020-10-16", "2020-08", "1994",
+ * "2020-W42", "P3W", "PT48H", "P6M/2020-06-30", "2014/2015", "199X") and
+ * TIMEX3 otherwise ("2020-Q3", "2020-H1", "2020-SU", "2020-W42-WE",
+ * "2020-10-15TNI", "FY2021"). `currency` is ISO 4217; `unit` a short symbol
+ * ("tonne", "km", "km2", "degC", "barrel/day", "bp").
+ */
+export type Value =
+  | { kind: "date"; iso: string; mod?: ValueMod }
+  | { kind: "duration"; iso: string; mod?: ValueMod }
+  | { kind: "time"; iso: string; zone?: string; mod?: ValueMod }
+  | ({ kind: "money"; currency?: string } & Amount)
+  | ({ kind: "percent" } & Amount)
+  | ({ kind: "quantity"; unit: string } & Amount)
+  | ({ kind: "number" } & Amount);
 
 /** What a token is. */
 export type TokenKind =
