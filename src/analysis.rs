@@ -42,7 +42,7 @@ pub struct Sentence {
 }
 
 /// A named or numeric entity mention.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Entity {
     /// Offset of the first character.
     pub start: usize,
@@ -54,6 +54,10 @@ pub struct Entity {
     pub text: String,
     /// Mentions of the same real-world entity share this id.
     pub group: usize,
+    /// What a DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL or ORDINAL means
+    /// (resolved against the article date), when the rules know it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<crate::numeric::Value>,
 }
 
 /// A token as returned when `tokens: true` is asked for.
@@ -176,7 +180,13 @@ fn run(text: &str, settings: &Settings, model: &Model) -> Result<Analysis> {
         });
     }
     let summary = summarize(text, &spans, &tokens, settings.summary);
-    let entities = recognize(model, text, &tokens, &spans)
+    let (date, date_source) = match (settings.date, header) {
+        (Some(d), _) => (Some(d), Some(DateSource::Option)),
+        (None, Some(h)) => (Some(h.date), Some(DateSource::Header)),
+        (None, None) => (None, None),
+    };
+    let rules = crate::numeric::recognize(text, &tokens, &spans, date);
+    let entities = recognize(model, text, &tokens, &spans, rules)
         .into_iter()
         .map(|f| Entity {
             start: f.span.start,
@@ -184,13 +194,9 @@ fn run(text: &str, settings: &Settings, model: &Model) -> Result<Analysis> {
             label: f.label,
             text: f.span.of(text).to_string(),
             group: f.group,
+            value: f.value,
         })
         .collect();
-    let (date, date_source) = match (settings.date, header) {
-        (Some(d), _) => (Some(d), Some(DateSource::Option)),
-        (None, Some(h)) => (Some(h.date), Some(DateSource::Header)),
-        (None, None) => (None, None),
-    };
     Ok(Analysis {
         offsets: Offsets::Utf8,
         date,

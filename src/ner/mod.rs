@@ -15,6 +15,7 @@ pub use label::Label;
 pub use model::Model;
 
 use crate::error::Result;
+use crate::numeric::{NumericEntity, Value};
 use crate::text::{Span, Token};
 use consistency::{resolve, Mention};
 use features::DocFeatures;
@@ -32,20 +33,26 @@ pub fn default_model() -> Result<&'static Model> {
         .map_err(Clone::clone)
 }
 
-/// An entity found by the tagger: byte span, label and group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An entity found by the tagger or the numeric rules: byte span, label, group and value.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Found {
     pub span: Span,
     pub label: Label,
     pub group: usize,
+    pub value: Option<Value>,
 }
 
-/// Tags every sentence, then makes the labels consistent across the document.
+/// Tags every sentence, combines the tagger's mentions with the numeric rules'
+/// (`rules`: sorted, on token boundaries), then makes labels consistent across
+/// the document. Where a rule entity overlaps a numeric mention of the tagger
+/// the rule wins; the tagger's names win over overlapping rule entities
+/// ("May" the person); numeric mentions only the tagger found are kept.
 pub(crate) fn recognize(
     model: &Model,
     text: &str,
     tokens: &[Token],
     sentences: &[Span],
+    rules: Vec<NumericEntity>,
 ) -> Vec<Found> {
     let doc = DocFeatures::new(text, tokens, sentences, &model.lexicon);
     let mut scratch = Scratch::default();
@@ -75,12 +82,43 @@ pub(crate) fn recognize(
             }
         }
     }
+    let token_at = |byte: usize| tokens.partition_point(|t| t.span.start < byte);
+    let mut values = Vec::new();
+    let mut ruled = Vec::new();
+    for r in rules {
+        let first = token_at(r.span.start);
+        let end = token_at(r.span.end);
+        if first >= end || end > tokens.len() {
+            continue;
+        }
+        let overlaps = |m: &Mention| m.first < end && first < m.end;
+        if mentions
+            .iter()
+            .any(|m| overlaps(m) && !m.label.is_numeric())
+        {
+            continue;
+        }
+        mentions.retain(|m| !overlaps(m));
+        ruled.push(Mention {
+            first,
+            end,
+            label: r.label,
+            group: 0,
+        });
+        values.push(((first, end), r.value));
+    }
+    mentions.extend(ruled);
+    mentions.sort_unstable_by_key(|m| m.first);
     resolve(text, tokens, mentions)
         .into_iter()
         .map(|m| Found {
             span: Span::new(tokens[m.first].span.start, tokens[m.end - 1].span.end),
             label: m.label,
             group: m.group,
+            value: values
+                .iter()
+                .find(|(k, _)| *k == (m.first, m.end))
+                .and_then(|(_, v)| v.clone()),
         })
         .collect()
 }
