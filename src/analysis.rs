@@ -121,7 +121,7 @@ pub fn analyze(text: &str, options: &AnalyzeOptions) -> Result<Analysis> {
     run(text, &options.validate()?)
 }
 
-fn run(text: &str, settings: &Settings) -> Result<Analysis> {
+fn run(text: &str, settings: &Settings<'_>) -> Result<Analysis> {
     if text.len() > settings.max_bytes {
         return Err(Error::TextTooLong {
             len: text.len(),
@@ -147,7 +147,7 @@ fn run(text: &str, settings: &Settings) -> Result<Analysis> {
             paragraph: p,
         });
     }
-    let summary = summarize(text, &spans, &tokens, settings.summary);
+    let summary = summarize(text, &sents, &tokens, settings.summary, settings.title);
     let (date, date_source) = match (settings.date, header) {
         (Some(d), _) => (Some(d), Some(DateSource::Option)),
         (None, Some(h)) => (Some(h.date), Some(DateSource::Header)),
