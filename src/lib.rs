@@ -43,4 +43,4 @@ pub use summary::Summary;
 
 #[cfg(feature = "eval")]
 #[doc(hidden)]
-pub use summary::sentence_features;
+pub use summary::{sentence_features, time_summary};

@@ -4,6 +4,9 @@
 //! Reads JSON lines `{"id", "text", "title"?}` on stdin and writes one line per
 //! input: `{"id", "names": [...], "sentences": [{"start", "end", "text", "features"}]}`
 //! with byte offsets into `text` (`names` only on the first line).
+//!
+//! `summary-features --time ARTICLE.txt` times `analyze()` and the summary step
+//! alone on one article.
 
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -21,13 +24,37 @@ struct Line {
 }
 
 fn main() -> ExitCode {
-    match run() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.as_slice() {
+        [] => run(),
+        [flag, file] if flag == "--time" => time(file),
+        _ => Err(
+            "usage: summary-features < articles.jsonl | summary-features --time ARTICLE.txt".into(),
+        ),
+    };
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("summary-features: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+fn time(file: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let words = text.split_whitespace().count();
+    newslens::time_summary(&text, 50)?; // warm up
+    let reps = 500;
+    let (whole, summary) = newslens::time_summary(&text, reps)?;
+    let per = |d: std::time::Duration| d.as_secs_f64() * 1e6 / f64::from(reps);
+    println!(
+        "{file}: {words} words; analyze() {:.1} us, of which the summary {:.1} us ({:.1}%)",
+        per(whole),
+        per(summary),
+        100.0 * summary.as_secs_f64() / whole.as_secs_f64()
+    );
+    Ok(())
 }
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {

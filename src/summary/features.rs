@@ -9,7 +9,7 @@
 //! Words are compared as terms: lowercased, a plural `s`/`ies` folded, function
 //! words dropped, and hashed so that no string is allocated per token.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -68,11 +68,13 @@ pub(crate) fn features(
     let n = units.len();
     let paragraphs = units.last().map_or(1, |u| u.paragraph + 1);
     // Document term counts, and each sentence's content terms.
-    let mut counts: TermMap<u32> = TermMap::default();
-    let mut terms: Vec<Vec<(u64, bool)>> = Vec::with_capacity(n);
+    let mut counts: TermMap<u32> =
+        TermMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+    // Every sentence's content terms (hash, capitalised), one after the other.
+    let mut terms: Vec<(u64, bool)> = Vec::with_capacity(tokens.len());
+    let mut ends: Vec<usize> = Vec::with_capacity(n);
     for u in units {
         let toks = &tokens[u.tokens.0..u.tokens.1];
-        let mut ts = Vec::with_capacity(toks.len());
         let mut first_word = true;
         for t in toks {
             if !is_word(t.kind) {
@@ -82,15 +84,20 @@ pub(crate) fn features(
             let capital = !first_word && w.chars().next().is_some_and(char::is_uppercase);
             first_word = false;
             let h = term(w);
-            if !is_stopword(h) {
+            if w.len() > MAX_STOPWORD_LEN || !is_stopword(h) {
                 *counts.entry(h).or_insert(0) += 1;
-                ts.push((h, capital));
+                terms.push((h, capital));
             }
         }
-        terms.push(ts);
+        ends.push(terms.len());
     }
     let max_count = counts.values().copied().max().unwrap_or(1).max(1) as f32;
-    let doc_norm = norm(&counts);
+    let doc_norm = counts
+        .values()
+        .map(|&c| (c as f32) * (c as f32))
+        .sum::<f32>()
+        .sqrt()
+        .max(1.0);
     let title_terms: Vec<u64> = title.map_or_else(Vec::new, |t| {
         let mut v: Vec<u64> = t
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
@@ -107,7 +114,9 @@ pub(crate) fn features(
     let mut sums = vec![0f32; n];
     let mut propers = vec![0f32; n];
     let mut inside_quote = false;
-    let mut local: TermMap<u32> = TermMap::default();
+    // The document count of every term occurrence, and a scratch list.
+    let doc: Vec<f32> = terms.iter().map(|(h, _)| counts[h] as f32).collect();
+    let mut sorted: Vec<u64> = Vec::with_capacity(64);
     for (i, u) in units.iter().enumerate() {
         let f = &mut out[i];
         let toks = &tokens[u.tokens.0..u.tokens.1];
@@ -138,31 +147,40 @@ pub(crate) fn features(
                 if inside_quote {
                     quoted += 1;
                 }
-                if ["said", "says", "told", "added", "according"]
-                    .iter()
-                    .any(|a| w.eq_ignore_ascii_case(a))
+                if (4..=9).contains(&w.len())
+                    && ["said", "says", "told", "added", "according"]
+                        .iter()
+                        .any(|a| w.eq_ignore_ascii_case(a))
                 {
                     attribution = true;
                 }
             }
         }
-        let ts = &terms[i];
-        local.clear();
-        for &(h, _) in ts {
-            *local.entry(h).or_insert(0) += 1;
-        }
-        let dot: f32 = local
-            .iter()
-            .map(|(h, &c)| (c as f32) * (counts[h] as f32))
-            .sum();
-        let sentence_norm = norm(&local);
-        let repeated: f32 = ts.iter().map(|(h, _)| (counts[h] - 1) as f32).sum();
+        let range = if i == 0 { 0 } else { ends[i - 1] }..ends[i];
+        let (ts, cs) = (&terms[range.clone()], &doc[range]);
+        // Each occurrence of a term adds its document count: the dot product
+        // of the sentence's and the document's term-count vectors.
+        let dot: f32 = cs.iter().sum();
+        sorted.clear();
+        sorted.extend(ts.iter().map(|t| t.0));
+        sorted.sort_unstable();
+        let sentence_norm = (sorted
+            .chunk_by(|a, b| a == b)
+            .map(|run| (run.len() * run.len()) as f32)
+            .sum::<f32>())
+        .sqrt()
+        .max(1.0);
+        let repeated: f32 = cs.iter().map(|c| c - 1.0).sum();
         let proper: f32 = ts
             .iter()
-            .filter(|(_, capital)| *capital)
-            .map(|(h, _)| (counts[h] - 1) as f32)
+            .zip(cs)
+            .filter(|((_, capital), _)| *capital)
+            .map(|(_, c)| c - 1.0)
             .sum();
-        let title_hits = title_terms.iter().filter(|h| local.contains_key(h)).count();
+        let title_hits = title_terms
+            .iter()
+            .filter(|h| sorted.binary_search(h).is_ok())
+            .count();
 
         f[0] = i as f32 / (n.max(2) - 1) as f32;
         f[1] = 1.0 / (1.0 + i as f32);
@@ -175,7 +193,7 @@ pub(crate) fn features(
         f[8] = if ts.is_empty() {
             0.0
         } else {
-            ts.iter().map(|(h, _)| counts[h] as f32).sum::<f32>() / (ts.len() as f32 * max_count)
+            dot / (ts.len() as f32 * max_count)
         };
         sums[i] = repeated;
         propers[i] = proper;
@@ -216,16 +234,6 @@ pub(crate) fn features(
     out
 }
 
-/// The Euclidean length of a term-count vector, at least 1.
-fn norm(counts: &TermMap<u32>) -> f32 {
-    counts
-        .values()
-        .map(|&c| (c as f32) * (c as f32))
-        .sum::<f32>()
-        .sqrt()
-        .max(1.0)
-}
-
 /// Words, numbers and abbreviations count as words; clitics and punctuation do not.
 pub(crate) fn is_word(kind: TokenKind) -> bool {
     matches!(
@@ -238,25 +246,32 @@ pub(crate) fn is_word(kind: TokenKind) -> bool {
 fn term(word: &str) -> u64 {
     let b = word.as_bytes();
     let lower_end = |i: usize| b[i].to_ascii_lowercase();
-    let (stem, suffix): (&str, &str) = if b.len() > 4
+    let (stem, suffix): (&str, &[u8]) = if b.len() > 4
         && word.is_char_boundary(b.len() - 3)
         && lower_end(b.len() - 3) == b'i'
         && lower_end(b.len() - 2) == b'e'
         && lower_end(b.len() - 1) == b's'
     {
-        (&word[..b.len() - 3], "y")
+        (&word[..b.len() - 3], b"y")
     } else if b.len() > 3 && lower_end(b.len() - 1) == b's' && lower_end(b.len() - 2) != b's' {
-        (&word[..b.len() - 1], "")
+        (&word[..b.len() - 1], b"")
     } else {
-        (word, "")
+        (word, b"")
     };
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in stem
-        .chars()
-        .flat_map(char::to_lowercase)
-        .chain(suffix.chars())
-    {
-        h = (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
+    if stem.is_ascii() {
+        // The common case, byte by byte; the same hash as the general case below.
+        for &c in stem.as_bytes().iter().chain(suffix) {
+            h = (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(PRIME);
+        }
+    } else {
+        for c in stem.chars().flat_map(char::to_lowercase) {
+            h = (h ^ u64::from(c)).wrapping_mul(PRIME);
+        }
+        for &c in suffix {
+            h = (h ^ u64::from(c)).wrapping_mul(PRIME);
+        }
     }
     h
 }
@@ -274,16 +289,14 @@ const STOPWORDS: &[&str] = &[
     "why", "will", "with", "would", "yet", "you", "your",
 ];
 
+/// The length in bytes of the longest stop word, so that longer words skip the lookup.
+const MAX_STOPWORD_LEN: usize = 6;
+
 fn is_stopword(h: u64) -> bool {
-    static HASHES: OnceLock<Vec<u64>> = OnceLock::new();
+    static HASHES: OnceLock<HashSet<u64, BuildHasherDefault<TermHasher>>> = OnceLock::new();
     HASHES
-        .get_or_init(|| {
-            let mut v: Vec<u64> = STOPWORDS.iter().map(|w| term(w)).collect();
-            v.sort_unstable();
-            v
-        })
-        .binary_search(&h)
-        .is_ok()
+        .get_or_init(|| STOPWORDS.iter().map(|w| term(w)).collect())
+        .contains(&h)
 }
 
 /// A map keyed by term hashes, which are already well mixed.
@@ -319,5 +332,10 @@ mod tests {
         assert_eq!(term("Ürün"), term("ürün"));
         assert!(is_stopword(term("The")));
         assert!(!is_stopword(term("Belarus")));
+        assert_eq!(
+            STOPWORDS.iter().map(|w| w.len()).max(),
+            Some(MAX_STOPWORD_LEN)
+        );
+        assert_eq!(term("Ünion"), term("ünion"));
     }
 }

@@ -23,8 +23,11 @@ pub(crate) fn is_credit(sentence: &str) -> bool {
         "image:",
         "source:",
     ];
-    let head: String = sentence.chars().take(24).collect::<String>().to_lowercase();
-    PREFIXES.iter().any(|p| head.starts_with(p)) || is_byline(sentence)
+    PREFIXES.iter().any(|p| {
+        sentence
+            .get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    }) || is_byline(sentence)
 }
 
 /// "By Jane Doe", "By JANE DOE and John Roe, Reuters", "By Staff Reporter": a

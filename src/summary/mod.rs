@@ -135,6 +135,26 @@ fn units(sentences: &[Sentence], tokens: &[Token]) -> Vec<Unit> {
         .collect()
 }
 
+/// The analysis of `text` with its tokens in the core's form.
+#[cfg(feature = "eval")]
+fn analyzed(text: &str) -> crate::Result<(crate::Analysis, Vec<Token>)> {
+    let options = crate::AnalyzeOptions {
+        tokens: true,
+        ..Default::default()
+    };
+    let a = crate::analyze(text, &options)?;
+    let tokens = a
+        .tokens
+        .iter()
+        .flatten()
+        .map(|t| Token {
+            span: crate::text::Span::new(t.start, t.end),
+            kind: t.kind,
+        })
+        .collect();
+    Ok((a, tokens))
+}
+
 /// Each sentence's span and feature vector.
 #[cfg(feature = "eval")]
 pub type FeatureRows = Vec<(crate::text::Span, Vec<f32>)>;
@@ -147,20 +167,7 @@ pub fn sentence_features(
     text: &str,
     title: Option<&str>,
 ) -> crate::Result<(&'static [&'static str], FeatureRows)> {
-    let options = crate::AnalyzeOptions {
-        tokens: true,
-        ..Default::default()
-    };
-    let a = crate::analyze(text, &options)?;
-    let tokens: Vec<Token> = a
-        .tokens
-        .unwrap_or_default()
-        .iter()
-        .map(|t| Token {
-            span: crate::text::Span::new(t.start, t.end),
-            kind: t.kind,
-        })
-        .collect();
+    let (a, tokens) = analyzed(text)?;
     let units = units(&a.sentences, &tokens);
     let vectors = features::features(text, &units, &tokens, title);
     Ok((
@@ -171,6 +178,37 @@ pub fn sentence_features(
             .map(|(u, v)| (u.span, v.to_vec()))
             .collect(),
     ))
+}
+
+/// Times `analyze()` with its default summary and the summary step alone on
+/// `text`, each over `reps` runs, for `summary-features --time`.
+#[cfg(feature = "eval")]
+#[doc(hidden)]
+pub fn time_summary(
+    text: &str,
+    reps: u32,
+) -> crate::Result<(std::time::Duration, std::time::Duration)> {
+    use std::time::Instant;
+    let (a, tokens) = analyzed(text)?;
+    let start = Instant::now();
+    for _ in 0..reps {
+        std::hint::black_box(crate::analyze(
+            std::hint::black_box(text),
+            &Default::default(),
+        )?);
+    }
+    let whole = start.elapsed();
+    let start = Instant::now();
+    for _ in 0..reps {
+        std::hint::black_box(summarize(
+            std::hint::black_box(text),
+            &a.sentences,
+            &tokens,
+            SummaryLength::default(),
+            None,
+        ));
+    }
+    Ok((whole, start.elapsed()))
 }
 
 #[cfg(test)]
