@@ -32,21 +32,21 @@ pub(super) const BIAS: f32 = -1.36166;
 /// One weight per feature, for raw (unscaled) feature values.
 pub(super) const WEIGHTS: [f32; 18] = [
     -0.124356, // position
-    -2.13838, // inverse_position
-    0.968716, // first
+    -2.13838,  // inverse_position
+    0.968716,  // first
     0.0851403, // paragraph_start
     -0.561937, // paragraph_position
-    -1.16513, // log_words
+    -1.16513,  // log_words
     -0.171061, // short
-    2.89404, // centroid
-    3.50849, // mean_frequency
+    2.89404,   // centroid
+    3.50849,   // mean_frequency
     -0.131021, // sum_frequency
-    5.52538, // frequency_rank
-    0.515104, // title_overlap
+    5.52538,   // frequency_rank
+    0.515104,  // title_overlap
     -0.292588, // quoted
     -0.162997, // opens_with_quote
-    1.19372, // attribution
-    0.051584, // numbers
-    0.10398, // proper_salience
+    1.19372,   // attribution
+    0.051584,  // numbers
+    0.10398,   // proper_salience
     -0.105999, // question
 ];
