@@ -14,7 +14,7 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (native, all features) and (wasm32)"
-cargo clippy -q --all-targets --features cli -- -D warnings
+cargo clippy -q --all-targets --features eval -- -D warnings
 cargo clippy -q --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo doc"
@@ -22,6 +22,13 @@ RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps --features cli
 
 step "cargo test (native)"
 cargo test -q --features cli
+
+step "generated summary weights are not stale (skipped without the BBC data)"
+if [ -d "${BBC_DATA:-../shared/data/bbc_news_summary}" ]; then
+  "$(tools/venv.sh)" tools/train_summary.py --check
+else
+  echo "skipped: ${BBC_DATA:-../shared/data/bbc_news_summary} not found"
+fi
 
 step "cargo test --target wasm32-unknown-unknown (Node and headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser

@@ -153,7 +153,7 @@ pub(crate) fn analyze_with(
     run(text, &options.validate()?, model)
 }
 
-fn run(text: &str, settings: &Settings, model: &Model) -> Result<Analysis> {
+fn run(text: &str, settings: &Settings<'_>, model: &Model) -> Result<Analysis> {
     if text.len() > settings.max_bytes {
         return Err(Error::TextTooLong {
             len: text.len(),
@@ -179,7 +179,7 @@ fn run(text: &str, settings: &Settings, model: &Model) -> Result<Analysis> {
             paragraph: p,
         });
     }
-    let summary = summarize(text, &spans, &tokens, settings.summary);
+    let summary = summarize(text, &sents, &tokens, settings.summary, settings.title);
     let (date, date_source) = match (settings.date, header) {
         (Some(d), _) => (Some(d), Some(DateSource::Option)),
         (None, Some(h)) => (Some(h.date), Some(DateSource::Header)),

@@ -19,6 +19,7 @@
 //! |---|---|
 //! | (none) | the core, native and wasm32; on wasm32 the JavaScript API in `pkg/` |
 //! | `cli` | the `newslens` command-line tool over JSONL |
+//! | `eval` | `summary-features`, which feeds the summary training and evaluation tools |
 #![warn(missing_docs)]
 
 mod analysis;
@@ -47,3 +48,7 @@ pub use numeric::numeric_entities_for_test;
 pub use numeric::{Amount, Mod, Value};
 pub use options::{AnalyzeOptions, SummaryLength, SummaryOptions, DEFAULT_MAX_BYTES};
 pub use summary::Summary;
+
+#[cfg(feature = "eval")]
+#[doc(hidden)]
+pub use summary::{sentence_features, time_summary};

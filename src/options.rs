@@ -19,6 +19,10 @@ pub struct AnalyzeOptions {
     /// The article date, `YYYY-MM-DD`; overrides a `date` header in the text.
     #[serde(default)]
     pub date: Option<String>,
+    /// The article's headline, which is not part of the text; when given, the
+    /// summary prefers sentences that share its words.
+    #[serde(default)]
+    pub title: Option<String>,
     /// How long the summary should be.
     #[serde(default)]
     pub summary: Option<SummaryOptions>,
@@ -64,8 +68,9 @@ impl Default for SummaryLength {
 
 /// Validated options.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Settings {
+pub(crate) struct Settings<'a> {
     pub date: Option<Date>,
+    pub title: Option<&'a str>,
     pub summary: SummaryLength,
     pub tokens: bool,
     pub max_bytes: usize,
@@ -73,7 +78,7 @@ pub(crate) struct Settings {
 
 impl AnalyzeOptions {
     /// Checks every value and returns the settings, or an error saying what to fix.
-    pub(crate) fn validate(&self) -> Result<Settings> {
+    pub(crate) fn validate(&self) -> Result<Settings<'_>> {
         let date = match &self.date {
             Some(d) => Some(Date::parse(d, "options.date")?),
             None => None,
@@ -91,6 +96,7 @@ impl AnalyzeOptions {
         }
         Ok(Settings {
             date,
+            title: self.title.as_deref(),
             summary,
             tokens: self.tokens,
             max_bytes,

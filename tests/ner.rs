@@ -101,12 +101,18 @@ fn bad_model_bytes_are_errors_not_panics() {
 fn numeric_entities_carry_values_resolved_against_the_header_date() {
     let ents = entities();
     let value = |text: &str| {
-        let e = ents.iter().find(|e| e.text == text).unwrap_or_else(|| panic!("{text} not found"));
+        let e = ents
+            .iter()
+            .find(|e| e.text == text)
+            .unwrap_or_else(|| panic!("{text} not found"));
         serde_json::to_value(&e.value).unwrap()
     };
     assert_eq!(value("Thursday")["iso"], "2020-10-15");
     assert_eq!(value("Aug. 9")["iso"], "2020-08-09");
     assert_eq!(value("later this month")["iso"], "2020-10");
     assert_eq!(value("31")["value"], 31.0);
-    assert_eq!(ents.iter().find(|e| e.text == "Aug. 9").unwrap().label, Label::Date);
+    assert_eq!(
+        ents.iter().find(|e| e.text == "Aug. 9").unwrap().label,
+        Label::Date
+    );
 }

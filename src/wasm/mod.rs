@@ -115,6 +115,8 @@ export interface SummaryOptions {
 export interface AnalyzeOptions {
   /** The article date, `YYYY-MM-DD`; overrides a `date` header in the text. */
   date?: string;
+  /** The headline, when it is not part of `text`; the summary prefers sentences that share its words. */
+  title?: string;
   summary?: SummaryOptions;
   /** Also return the tokens. Default false. */
   tokens?: boolean;
@@ -196,6 +198,16 @@ fn parse_options(options: Option<JsValue>) -> Result<AnalyzeOptions, JsValue> {
                 })?)
             }
         },
+        title: match field(&options, "title")? {
+            None => None,
+            Some(t) => Some(t.as_string().ok_or_else(|| {
+                expected(
+                    "options.title",
+                    "a string such as \"Canada backs Tikhanovskaya\"",
+                    &t,
+                )
+            })?),
+        },
         summary,
         tokens: match field(&options, "tokens")? {
             None => false,
@@ -208,7 +220,7 @@ fn parse_options(options: Option<JsValue>) -> Result<AnalyzeOptions, JsValue> {
 }
 
 /// The names `AnalyzeOptions` accepts.
-const OPTION_NAMES: &[&str] = &["date", "summary", "tokens", "maxBytes"];
+const OPTION_NAMES: &[&str] = &["date", "title", "summary", "tokens", "maxBytes"];
 const SUMMARY_OPTION_NAMES: &[&str] = &["sentences", "words", "ratio"];
 
 fn as_object(v: &JsValue, path: &str, example: &str) -> Result<js_sys::Object, JsValue> {

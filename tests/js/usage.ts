@@ -6,7 +6,7 @@ import type { Analysis, AnalyzeOptions, Entity, EntityLabel, Sentence, Span } fr
 export async function demo(text: string, wasm: BufferSource): Promise<string[]> {
   initSync({ module: wasm });
   await init();
-  const options: AnalyzeOptions = { date: "2020-10-16", summary: { sentences: 3 }, tokens: true };
+  const options: AnalyzeOptions = { date: "2020-10-16", title: "Canada backs Tikhanovskaya", summary: { sentences: 3 }, tokens: true };
   const a: Analysis = analyze(text, options);
   const plain: Analysis = analyze(text);
   const first: Sentence | undefined = a.sentences[0];
