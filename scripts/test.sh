@@ -14,7 +14,7 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "cargo clippy (native, all features) and (wasm32)"
-cargo clippy -q --all-targets --features eval -- -D warnings
+cargo clippy -q --all-targets --features eval,train -- -D warnings
 cargo clippy -q --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo doc"
