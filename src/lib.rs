@@ -25,6 +25,7 @@
 mod analysis;
 mod date;
 mod error;
+mod hash;
 mod ner;
 mod numeric;
 mod offsets;

@@ -12,8 +12,8 @@
 //! 4. Capitalised tokens spelling a known name that the tagger missed become
 //!    mentions too.
 
-use super::hash::{self, HashMap};
 use super::Label;
+use crate::hash::{self, HashMap};
 use crate::text::{Token, TokenKind};
 
 /// A mention over tokens `first..end`.

@@ -7,8 +7,8 @@
 //! the article? written in lower case elsewhere?), which lets the tagger read
 //! all-caps headlines and sentence-initial words.
 
-use super::hash::{self, HashMap};
 use super::lexicon::{gaz, phrase_next, phrase_start, Lexicon, WordInfo, MAX_PHRASE};
+use crate::hash::{self, HashMap};
 use crate::text::{Span, Token};
 
 // Feature templates. Changing any of them changes the model format version.

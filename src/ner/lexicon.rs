@@ -1,6 +1,6 @@
 //! Word clusters and gazetteers, keyed by hashes of lower-cased text.
 
-use super::hash::{self, HashMap};
+use crate::hash::{self, HashMap};
 
 /// Gazetteer bits of a word or phrase (named by the trainer; the tagger only sees bits).
 #[cfg_attr(not(feature = "train"), allow(dead_code))]

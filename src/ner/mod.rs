@@ -2,7 +2,7 @@
 
 mod consistency;
 mod features;
-mod hash;
+
 mod label;
 mod lexicon;
 mod model;

@@ -5,10 +5,10 @@
 //! `2 + 2k` is `I-label k`, so 37 classes.
 
 use super::features::DocFeatures;
-use super::hash::{self, HashMap};
 use super::lexicon::{Lexicon, WordInfo};
 use super::Label;
 use crate::error::{Error, Result};
+use crate::hash::{self, HashMap};
 
 /// Number of tag classes.
 pub(crate) const CLASSES: usize = 1 + 2 * Label::ALL.len();

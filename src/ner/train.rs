@@ -8,10 +8,10 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::features::DocFeatures;
-use super::hash::{self, HashMap};
 use super::lexicon::{gaz, phrase_next, phrase_start, Lexicon, WordInfo};
 use super::model::{begin, viterbi, ModelParts, CLASSES};
 use super::Label;
+use crate::hash::{self, HashMap};
 use crate::text::{paragraphs, sentences, tokenize, Span, Token};
 
 /// One prepared document of `data-cache/ner/*.jsonl`.

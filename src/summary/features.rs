@@ -9,8 +9,8 @@
 //! Words are compared as terms: lowercased, a plural `s`/`ies` folded, function
 //! words dropped, and hashed so that no string is allocated per token.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use crate::text::{Span, Token, TokenKind};
@@ -293,31 +293,15 @@ const STOPWORDS: &[&str] = &[
 const MAX_STOPWORD_LEN: usize = 6;
 
 fn is_stopword(h: u64) -> bool {
-    static HASHES: OnceLock<HashSet<u64, BuildHasherDefault<TermHasher>>> = OnceLock::new();
+    static HASHES: OnceLock<HashSet<u64, BuildHasherDefault<crate::hash::Identity>>> =
+        OnceLock::new();
     HASHES
         .get_or_init(|| STOPWORDS.iter().map(|w| term(w)).collect())
         .contains(&h)
 }
 
 /// A map keyed by term hashes, which are already well mixed.
-type TermMap<V> = HashMap<u64, V, BuildHasherDefault<TermHasher>>;
-
-#[derive(Default)]
-struct TermHasher(u64);
-
-impl Hasher for TermHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
+type TermMap<V> = crate::hash::HashMap<u64, V>;
 
 #[cfg(test)]
 mod tests {
