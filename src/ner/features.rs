@@ -9,7 +9,7 @@
 
 use super::lexicon::{gaz, phrase_next, phrase_start, Lexicon, WordInfo, MAX_PHRASE};
 use crate::hash::{self, HashMap};
-use crate::text::{Span, Token};
+use crate::text::{token_ranges, Span, Token};
 
 // Feature templates. Changing any of them changes the model format version.
 const T_BIAS: u64 = 1;
@@ -95,17 +95,7 @@ impl DocFeatures {
             d.lower.push(lower);
         }
         // sentences as token ranges
-        let mut t = 0;
-        for s in sentences {
-            while t < n && tokens[t].span.start < s.start {
-                t += 1;
-            }
-            let first = t;
-            while t < n && tokens[t].span.end <= s.end {
-                t += 1;
-            }
-            d.sentences.push((first, t));
-        }
+        d.sentences = token_ranges(tokens, sentences.iter().copied());
         // flags and document evidence
         let mut capitalised_mid: HashMap<u64, ()> = HashMap::default();
         let mut lower_seen: HashMap<u64, ()> = HashMap::default();

@@ -48,16 +48,8 @@ pub(crate) fn recognize(
 ) -> Vec<NumericEntity> {
     let dollar = dollar(text, tokens);
     let mut out = Vec::new();
-    let mut t = 0;
-    for s in sentences {
-        while t < tokens.len() && tokens[t].span.start < s.start {
-            t += 1;
-        }
-        let first = t;
-        while t < tokens.len() && tokens[t].span.end <= s.end {
-            t += 1;
-        }
-        let toks = &tokens[first..t];
+    for (first, end) in crate::text::token_ranges(tokens, sentences.iter().copied()) {
+        let toks = &tokens[first..end];
         let scan = scan::Scan::new(text, toks, dollar);
         let mut i = 0;
         while i < toks.len() {

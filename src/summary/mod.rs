@@ -115,22 +115,17 @@ fn choose(scores: &[f32], words: &[usize], length: SummaryLength) -> Vec<usize> 
 
 /// Each sentence with its range of tokens.
 fn units(sentences: &[Sentence], tokens: &[Token]) -> Vec<Unit> {
-    let mut t = 0;
+    let spans = sentences
+        .iter()
+        .map(|s| crate::text::Span::new(s.start, s.end));
+    let ranges = crate::text::token_ranges(tokens, spans);
     sentences
         .iter()
-        .map(|s| {
-            while t < tokens.len() && tokens[t].span.start < s.start {
-                t += 1;
-            }
-            let first = t;
-            while t < tokens.len() && tokens[t].span.end <= s.end {
-                t += 1;
-            }
-            Unit {
-                span: crate::text::Span::new(s.start, s.end),
-                paragraph: s.paragraph,
-                tokens: (first, t),
-            }
+        .zip(ranges)
+        .map(|(s, tokens)| Unit {
+            span: crate::text::Span::new(s.start, s.end),
+            paragraph: s.paragraph,
+            tokens,
         })
         .collect()
 }

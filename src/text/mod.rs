@@ -10,6 +10,28 @@ pub use paragraphs::paragraphs;
 pub use sentences::sentences;
 pub use tokens::{tokenize, Token, TokenKind};
 
+/// The token index ranges `first..end` of `spans` (in order, not overlapping):
+/// the tokens that lie inside each span.
+pub fn token_ranges(
+    tokens: &[Token],
+    spans: impl IntoIterator<Item = Span>,
+) -> Vec<(usize, usize)> {
+    let mut t = 0;
+    spans
+        .into_iter()
+        .map(|s| {
+            while t < tokens.len() && tokens[t].span.start < s.start {
+                t += 1;
+            }
+            let first = t;
+            while t < tokens.len() && tokens[t].span.end <= s.end {
+                t += 1;
+            }
+            (first, t)
+        })
+        .collect()
+}
+
 /// A half-open byte range `start..end` into the text the caller passed.
 ///
 /// Both ends lie on `char` boundaries.

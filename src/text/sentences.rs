@@ -15,16 +15,8 @@ use super::{Span, Token, TokenKind};
 /// ends at its last; sentences are in order and do not overlap.
 pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut t = 0;
-    for para in paragraphs {
-        while t < tokens.len() && tokens[t].span.start < para.start {
-            t += 1;
-        }
-        let first = t;
-        while t < tokens.len() && tokens[t].span.end <= para.end {
-            t += 1;
-        }
-        split_paragraph(text, &tokens[first..t], &mut out);
+    for (first, end) in super::token_ranges(tokens, paragraphs.iter().copied()) {
+        split_paragraph(text, &tokens[first..end], &mut out);
     }
     out
 }
