@@ -4,6 +4,7 @@ use crate::date::Date;
 use std::sync::Arc;
 
 use crate::error::{Error, Result};
+use crate::groups::{groups, Group};
 use crate::ner::{default_model, recognize, Model};
 use crate::offsets::Utf16Cursor;
 use crate::options::{AnalyzeOptions, Settings};
@@ -96,6 +97,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// The article summary.
     pub summary: Summary,
+    /// The entity summary: named entities with their mentions, most salient first.
+    pub groups: Vec<Group>,
 }
 
 /// Analyses texts with fixed options and a model; cheap to reuse.
@@ -196,7 +199,10 @@ fn run(text: &str, settings: &Settings<'_>, model: &Model) -> Result<Analysis> {
             group: f.group,
             value: f.value,
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let body_len = body.end - body.start;
+    let lead_end = sents.first().map_or(0, |s| s.end);
+    let groups = groups(&entities, body_len, lead_end);
     Ok(Analysis {
         offsets: Offsets::Utf8,
         date,
@@ -216,6 +222,7 @@ fn run(text: &str, settings: &Settings<'_>, model: &Model) -> Result<Analysis> {
         }),
         entities,
         summary,
+        groups,
     })
 }
 
@@ -246,6 +253,11 @@ impl Analysis {
         self.entities
             .iter_mut()
             .for_each(|p| span(&mut p.start, &mut p.end));
+        for g in &mut self.groups {
+            if let Some(e) = g.mentions.first().and_then(|&i| self.entities.get(i)) {
+                g.first = e.start;
+            }
+        }
         self.offsets = Offsets::Utf16;
         self
     }

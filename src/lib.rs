@@ -25,6 +25,7 @@
 mod analysis;
 mod date;
 mod error;
+mod groups;
 mod hash;
 mod ner;
 mod numeric;
@@ -39,6 +40,7 @@ pub mod wasm;
 pub use analysis::{analyze, Analysis, Analyzer, DateSource, Entity, Offsets, Sentence, TokenSpan};
 pub use date::Date;
 pub use error::{Error, ErrorKind, Result};
+pub use groups::Group;
 /// Training and evaluation of the tagger (`--features train`; not in the wasm build).
 #[cfg(feature = "train")]
 #[doc(hidden)]

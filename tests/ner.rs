@@ -116,3 +116,50 @@ fn numeric_entities_carry_values_resolved_against_the_header_date() {
         Label::Date
     );
 }
+
+#[test]
+fn entity_summary_ranks_the_people_and_places_of_the_article() {
+    let a = analyze(SAMPLE, &AnalyzeOptions::default()).unwrap();
+    let top: Vec<&str> = a.groups.iter().take(5).map(|g| g.name.as_str()).collect();
+    for name in [
+        "Francois-Philippe Champagne",
+        "Svetlana Tikhanovskaya",
+        "Alexander Lukashenko",
+        "Belarus",
+        "Canada",
+    ] {
+        assert!(top.contains(&name), "{name} not in the top five {top:?}");
+    }
+    for g in &a.groups {
+        assert!(!g.label.is_numeric());
+        assert_eq!(g.count, g.mentions.len());
+        assert_eq!(a.entities[g.mentions[0]].start, g.first);
+        for &m in &g.mentions {
+            assert_eq!(a.entities[m].group, g.id, "{g:?}");
+            assert_eq!(a.entities[m].label, g.label);
+        }
+        assert!(!g.aliases.contains(&g.name));
+    }
+    let champagne = a
+        .groups
+        .iter()
+        .find(|g| g.name == "Francois-Philippe Champagne")
+        .unwrap();
+    assert_eq!(champagne.aliases, ["Champagne"]);
+    assert_eq!(champagne.count, 6);
+    assert!(a.groups.windows(2).all(|w| w[0].salience >= w[1].salience));
+}
+
+#[test]
+fn acronyms_and_possessives_join_their_entity() {
+    let text = "The European Union said on Monday it would act. EU ministers met in Brussels. \
+                The EU's foreign policy chief spoke later.";
+    let a = analyze(text, &AnalyzeOptions::default()).unwrap();
+    let eu = a
+        .groups
+        .iter()
+        .find(|g| g.name.ends_with("European Union"))
+        .expect("European Union group");
+    assert!(eu.aliases.contains(&"EU".to_string()), "{eu:?}");
+    assert_eq!(eu.count, 3, "{:?}", a.entities);
+}

@@ -49,7 +49,7 @@ fn time(file: &str) -> Result<(), Box<dyn std::error::Error>> {
     let (whole, summary) = newslens::time_summary(&text, reps)?;
     let per = |d: std::time::Duration| d.as_secs_f64() * 1e6 / f64::from(reps);
     println!(
-        "{file}: {words} words; analyze() {:.1} us, of which the summary {:.1} us ({:.1}%)",
+        "{file}: {words} words; analyze() {:.1} us, of which summary + grouping {:.1} us ({:.1}%)",
         per(whole),
         per(summary),
         100.0 * summary.as_secs_f64() / whole.as_secs_f64()

@@ -184,11 +184,12 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
     mentions
 }
 
-/// Initials of the capitalised words of a name ("European Union" -> "EU"), if
-/// it has at least two.
+/// Initials of the capitalised words of a name ("(The) European Union" -> "EU"),
+/// if it has at least two.
 fn acronym(text: &str, words: &[Token]) -> Option<String> {
     let a: String = words
         .iter()
+        .skip_while(|t| matches!(t.span.of(text), "The" | "the"))
         .filter(|t| t.kind == TokenKind::Word)
         .filter_map(|t| t.span.of(text).chars().next().filter(|c| c.is_uppercase()))
         .collect();

@@ -101,6 +101,27 @@ export interface Analysis {
   tokens?: Token[];
   entities: Entity[];
   summary: Summary;
+  /** The entity summary: named entities with their mentions, most salient first. */
+  groups: Group[];
+}
+
+/** A real-world entity: the mentions that share one `group` id (names only, not numbers). */
+export interface Group {
+  /** The id its mentions carry in `Entity.group`. */
+  id: number;
+  /** The canonical name: the longest mention, e.g. "Francois-Philippe Champagne". */
+  name: string;
+  label: EntityLabel;
+  /** Number of mentions. */
+  count: number;
+  /** UTF-16 offset of the first mention. */
+  first: number;
+  /** Indices into `Analysis.entities`, in document order. */
+  mentions: number[];
+  /** The other ways the article writes it, e.g. "Champagne", "EU". */
+  aliases: string[];
+  /** Mention count plus early-mention bonuses, halved for NORP; the list is sorted by it. */
+  salience: number;
 }
 
 /** Summary length: give at most one of the three. Default: 3 sentences. */

@@ -35,6 +35,9 @@ test("the sample article: date from the header, 13 sentences, header not text", 
   assert.equal(champagne.length, 6);
   assert.ok(champagne.every((e) => e.label === "PERSON" && e.group === champagne[0].group));
   for (const e of a.entities) assert.equal(sample.slice(e.start, e.end), e.text);
+  const top = a.groups.slice(0, 5).map((g) => g.name).sort();
+  assert.deepEqual(top, ["Alexander Lukashenko", "Belarus", "Canada", "Francois-Philippe Champagne", "Svetlana Tikhanovskaya"]);
+  for (const g of a.groups) assert.equal(g.first, a.entities[g.mentions[0]].start);
   assert.ok(a.summary.sentences.every((i) => i >= 0 && i < a.sentences.length));
   assert.equal(a.summary.scores.length, a.sentences.length);
   assert.ok(!a.summary.sentences.includes(12), "the credit line is never in the summary");
