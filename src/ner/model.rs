@@ -192,69 +192,141 @@ impl Model {
 pub(crate) struct Scratch {
     features: Vec<u64>,
     scores: Vec<f32>,
-    back: Vec<u8>,
+    back: Vec<f32>,
 }
 
+/// Width of a row of class scores in the Viterbi table.
+const WIDTH: usize = CLASSES;
+/// How many best predecessors the forward pass tries first.
+const TOP: usize = 4;
+
 /// The best class sequence under emission `scores` (n x CLASSES), transitions
-/// and start scores, respecting BIO constraints.
+/// (`from * CLASSES + to`) and start scores, respecting BIO constraints.
+///
+/// The forward pass keeps only the best score per class. It tries the few
+/// best predecessors first and scans the rest only when the largest
+/// transition into the class could let one of them win; back-pointers are recomputed for the chosen
+/// path only, with the same arithmetic, so ties resolve as in a textbook
+/// Viterbi (the first best predecessor).
 pub(crate) fn viterbi(
     scores: &[f32],
     n: usize,
     transitions: &[f32],
     start: &[f32],
-    back: &mut Vec<u8>,
+    delta: &mut Vec<f32>,
 ) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
-    back.clear();
-    back.resize(n * CLASSES, 0);
-    let mut delta = [f32::NEG_INFINITY; CLASSES];
+    // the largest transition into each class bounds what any predecessor can add
+    let mut into_max = [f32::NEG_INFINITY; CLASSES];
+    for from in 0..CLASSES {
+        for (to, m) in into_max.iter_mut().enumerate() {
+            let t = transitions[from * CLASSES + to];
+            if t > *m {
+                *m = t;
+            }
+        }
+    }
+    delta.clear();
+    delta.resize(n * WIDTH, f32::NEG_INFINITY);
     for c in 0..CLASSES {
         if allowed(None, c) {
             delta[c] = start[c] + scores[c];
         }
     }
-    let mut next = [f32::NEG_INFINITY; CLASSES];
     for i in 1..n {
+        let (done, rest) = delta.split_at_mut(i * WIDTH);
+        let prev = &done[(i - 1) * WIDTH..];
+        let row = &mut rest[..WIDTH];
+        // the TOP best predecessors, best first; `floor` bounds all the others
+        let mut top = [(f32::NEG_INFINITY, 0usize); TOP];
+        for (from, &d) in prev.iter().enumerate().take(CLASSES) {
+            if d > top[TOP - 1].0 {
+                let mut k = TOP - 1;
+                while k > 0 && d > top[k - 1].0 {
+                    top[k] = top[k - 1];
+                    k -= 1;
+                }
+                top[k] = (d, from);
+            }
+        }
+        let floor = top[TOP - 1].0;
         for to in 0..CLASSES {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            match class_label(to) {
+            let best = match class_label(to) {
                 Some((l, true)) => {
-                    for from in [begin(l), begin(l) + 1] {
-                        let s = delta[from] + transitions[from * CLASSES + to];
-                        if s > best {
-                            best = s;
-                            arg = from;
-                        }
+                    let b = begin(l);
+                    let x = prev[b] + transitions[b * CLASSES + to];
+                    let y = prev[b + 1] + transitions[(b + 1) * CLASSES + to];
+                    if y > x {
+                        y
+                    } else {
+                        x
                     }
                 }
                 _ => {
-                    for (from, d) in delta.iter().enumerate() {
-                        let s = d + transitions[from * CLASSES + to];
-                        if s > best {
-                            best = s;
-                            arg = from;
+                    let mut best = f32::NEG_INFINITY;
+                    for &(d, from) in &top {
+                        if d + into_max[to] <= best {
+                            break;
+                        }
+                        let v = d + transitions[from * CLASSES + to];
+                        if v > best {
+                            best = v;
                         }
                     }
+                    // exact: scan the rest only when one of them could still win
+                    if floor + into_max[to] > best {
+                        for (from, &d) in prev.iter().enumerate().take(CLASSES) {
+                            let v = d + transitions[from * CLASSES + to];
+                            if v > best {
+                                best = v;
+                            }
+                        }
+                    }
+                    best
                 }
-            }
-            next[to] = best + scores[i * CLASSES + to];
-            back[i * CLASSES + to] = arg as u8;
+            };
+            row[to] = best + scores[i * CLASSES + to];
         }
-        delta = next;
     }
+    let last = &delta[(n - 1) * WIDTH..(n - 1) * WIDTH + CLASSES];
     let mut c = (0..CLASSES)
-        .max_by(|&x, &y| delta[x].total_cmp(&delta[y]))
+        .max_by(|&x, &y| last[x].total_cmp(&last[y]))
         .unwrap_or(0);
     let mut out = vec![0; n];
-    for i in (0..n).rev() {
+    for i in (1..n).rev() {
         out[i] = c;
-        c = usize::from(back[i * CLASSES + c]);
+        let prev = &delta[(i - 1) * WIDTH..];
+        let candidates: &[usize] = match class_label(c) {
+            Some((l, true)) => &[begin(l), begin(l) + 1],
+            _ => &ALL_CLASSES,
+        };
+        let mut best = f32::NEG_INFINITY;
+        let mut arg = 0;
+        for &from in candidates {
+            let s = prev[from] + transitions[from * CLASSES + c];
+            if s > best {
+                best = s;
+                arg = from;
+            }
+        }
+        c = arg;
     }
+    out[0] = c;
     out
 }
+
+/// 0, 1, ..., CLASSES - 1.
+const ALL_CLASSES: [usize; CLASSES] = {
+    let mut a = [0; CLASSES];
+    let mut i = 0;
+    while i < CLASSES {
+        a[i] = i;
+        i += 1;
+    }
+    a
+};
 
 fn invalid(reason: &str) -> Error {
     Error::InvalidModel {

@@ -374,7 +374,7 @@ pub struct Perceptron {
     su: Vec<f32>,
     t: f32,
     scores: Vec<f32>,
-    back: Vec<u8>,
+    back: Vec<f32>,
 }
 
 impl Perceptron {
