@@ -41,20 +41,26 @@ fn longer(a: Option<Match>, b: Option<Match>) -> Option<Match> {
 
 /// A sentence's tokens, ready to be matched.
 pub(super) struct Scan<'a> {
-    text: &'a str,
     toks: &'a [Token],
+    /// The text of each token, sliced once.
+    words: Vec<&'a str>,
     dollar: &'static str,
 }
 
 impl<'a> Scan<'a> {
     /// A scanner over `toks` of `text`; `dollar` is the currency of a bare `$`.
     pub(super) fn new(text: &'a str, toks: &'a [Token], dollar: &'static str) -> Scan<'a> {
-        Scan { text, toks, dollar }
+        let words = toks.iter().map(|t| t.span.of(text)).collect();
+        Scan {
+            toks,
+            words,
+            dollar,
+        }
     }
 
     /// The text of token `i`, or `""` past the end.
     fn w(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.span.of(self.text))
+        self.words.get(i).copied().unwrap_or("")
     }
 
     fn is(&self, i: usize, s: &str) -> bool {

@@ -96,8 +96,37 @@ const SCALES: &[(&str, f64)] = &[
 /// Suffixes that scale a money amount only (`£5m`, `$20k`).
 const MONEY_SCALES: &[(&str, f64)] = &[("m", 1e6), ("k", 1e3), ("b", 1e9)];
 
+/// The ASCII letters that words of `table` start with, as bits (a = bit 0).
+const fn first_letters<T>(table: &[(&str, T)]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < table.len() {
+        let b = table[i].0.as_bytes()[0].to_ascii_lowercase();
+        if b.is_ascii_lowercase() {
+            mask |= 1 << (b - b'a');
+        }
+        i += 1;
+    }
+    mask
+}
+
+const UNITS_FIRST: u32 = first_letters(UNITS);
+const ORDINALS_FIRST: u32 = first_letters(ORDINALS);
+
+/// Whether `w` starts with an ASCII letter in `mask`: a cheap test that most
+/// words fail before any table is scanned.
+fn starts_in(w: &str, mask: u32) -> bool {
+    w.as_bytes()
+        .first()
+        .map(u8::to_ascii_lowercase)
+        .is_some_and(|b| b.is_ascii_lowercase() && mask & (1 << (b - b'a')) != 0)
+}
+
 /// A cardinal number word (`five`, `twenty`) or hyphenated pair (`twenty-five`).
 pub(super) fn cardinal_word(w: &str) -> Option<f64> {
+    if !starts_in(w, UNITS_FIRST) {
+        return None;
+    }
     if let Some(v) = lookup(UNITS, w) {
         return Some(f64::from(v));
     }
@@ -109,6 +138,9 @@ pub(super) fn cardinal_word(w: &str) -> Option<f64> {
 
 /// An ordinal word (`sixth`, `twenty-first`) or digits with a suffix (`21st`).
 pub(super) fn ordinal(w: &str) -> Option<f64> {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) && !starts_in(w, ORDINALS_FIRST | UNITS_FIRST) {
+        return None;
+    }
     if let Some(v) = lookup(ORDINALS, w) {
         return Some(f64::from(v));
     }
