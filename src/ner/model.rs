@@ -143,9 +143,10 @@ impl Model {
         })
     }
 
-    /// Adds the weights of `feature` to `scores` (one per class).
+    /// Adds the weights of `feature` to `scores` (one per class; the row is
+    /// padded to 64 so the masked index needs no bounds check).
     #[inline]
-    fn add(&self, feature: u64, scores: &mut [f32]) {
+    fn add(&self, feature: u64, scores: &mut [f32; 64]) {
         if let Some(&(at, n)) = self.features.get(&hash::key(feature)) {
             let at = at as usize;
             let n = usize::from(n);
@@ -153,7 +154,7 @@ impl Model {
                 .iter()
                 .zip(&self.weights[at..at + n])
             {
-                scores[usize::from(*c)] += w;
+                scores[usize::from(*c) & 63] += w;
             }
         }
     }
@@ -172,10 +173,11 @@ impl Model {
         for i in 0..n {
             buf.features.clear();
             doc.token(a, b, a + i, &mut buf.features);
-            let row = &mut buf.scores[i * CLASSES..(i + 1) * CLASSES];
+            let mut row = [0f32; 64];
             for &f in &buf.features {
-                self.add(f, row);
+                self.add(f, &mut row);
             }
+            buf.scores[i * CLASSES..(i + 1) * CLASSES].copy_from_slice(&row[..CLASSES]);
         }
         viterbi(
             &buf.scores,
