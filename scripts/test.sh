@@ -15,7 +15,7 @@ cargo fmt --all -- --check
 
 step "cargo clippy (native, all features) and (wasm32)"
 cargo clippy -q --all-targets --features eval,train -- -D warnings
-cargo clippy -q --lib --tests --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -q --lib --tests --target wasm32-unknown-unknown --features dom -- -D warnings
 
 step "cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps --features cli
@@ -31,7 +31,7 @@ else
 fi
 
 step "cargo test --target wasm32-unknown-unknown (Node and headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test wasm_node --test wasm_browser
+cargo test --target wasm32-unknown-unknown --features dom --test wasm_node --test wasm_browser --test dom_browser
 
 step "release build of pkg/ (size budget)"
 scripts/build.sh

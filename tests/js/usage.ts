@@ -18,3 +18,21 @@ export async function demo(text: string, wasm: BufferSource): Promise<string[]> 
   const summary: number[] = plain.summary.sentences;
   return [version(), String(paragraph), ...labels, String(groups.length), String(spans.length), date ?? "", String(summary)];
 }
+
+// The DOM layer (cargo feature `dom`, in the release package).
+import { highlight, textOf } from "../../pkg/newslens.js";
+import type { Highlighting, HighlightOptions, HighlightKind } from "../../pkg/newslens.js";
+
+export function mark(root: Element, worker?: Analysis): number {
+  const options: HighlightOptions = { mode: "mark", summary: true, analyze: { date: "2020-10-16" } };
+  const h: Highlighting = highlight(root, worker ? { analysis: worker } : options);
+  const text: string = textOf(root);
+  const kind: HighlightKind = "PERSON";
+  h.setVisible(kind, false);
+  h.setVisible("summary", true);
+  const first: Entity | undefined = h.analysis.entities[0];
+  const mentions: number = first ? h.focus(first.group) : 0;
+  const mode: "highlight" | "mark" | "cleared" = h.mode;
+  h.clear();
+  return mentions + text.length + h.text.length + mode.length;
+}
