@@ -90,7 +90,14 @@ fn highlighted(name: &str) -> Vec<String> {
     let mut out: Vec<String> = js_sys::try_iter(&highlight)
         .unwrap()
         .unwrap()
-        .map(|r| String::from(r.unwrap().unchecked_into::<web_sys::Range>().to_string()))
+        .map(|r| {
+            let r: web_sys::AbstractRange = r.unwrap().unchecked_into();
+            let live = document().create_range().unwrap();
+            live.set_start(&r.start_container(), r.start_offset())
+                .unwrap();
+            live.set_end(&r.end_container(), r.end_offset()).unwrap();
+            String::from(live.to_string())
+        })
         .collect();
     out.sort();
     out

@@ -167,6 +167,15 @@ impl TextMap {
     }
 }
 
+impl TextMap {
+    /// Where the span `start..end` begins and ends as (text node, offset)
+    /// pairs, or `None` when no text node lies under it.
+    pub fn locate(&self, start: usize, end: usize) -> Option<((usize, u32), (usize, u32))> {
+        let (a, b) = (self.start_of(start)?, self.end_of(end)?);
+        (start < end && a <= b).then_some((a, b))
+    }
+}
+
 /// Whether the subtree of `el` holds no visible article text.
 fn is_skipped(el: &Element, tag: &str, window: Option<&Window>) -> bool {
     if SKIPPED.contains(&tag) || el.has_attribute("hidden") {

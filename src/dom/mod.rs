@@ -133,7 +133,7 @@ pub fn js_highlight(
             (js, marks)
         }
     };
-    marks.retain(|m| m.start < m.end);
+    marks.retain(|m| map.locate(m.start, m.end).is_some());
     if options.styles {
         adopt_styles(&doc)?;
     }
@@ -148,7 +148,7 @@ pub fn js_highlight(
         Mode::Auto => highlights::registry(),
     };
     let paint = match registry {
-        Some(r) => Paint::Css(CssPaint::paint(r, &doc, &map, &marks)?),
+        Some(r) => Paint::Css(CssPaint::paint(r, &map, &marks)?),
         None => Paint::Marks(MarkPaint::paint(&doc, &map, &marks)?),
     };
     Ok(JsHighlighting {
@@ -236,10 +236,9 @@ impl JsHighlighting {
         let target: Option<Element> = match &mut self.paint {
             Paint::Css(p) => {
                 p.focus(&which);
-                which.get(nth).and_then(|&i| {
-                    let node = p.range(i).start_container().ok()?;
-                    node.parent_element()
-                })
+                which
+                    .get(nth)
+                    .and_then(|&i| p.range(i).start_container().parent_element())
             }
             Paint::Marks(p) => {
                 p.flag(0..self.marks.len(), "data-focus", false);
