@@ -14,11 +14,12 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
   pkg/newslens_bg.wasm -o pkg/newslens_bg.wasm
 cp js/package.json js/README.md pkg/
 cp src/dom/styles.css pkg/newslens.css
+cp js/element.js js/element.d.ts js/analyzer-worker.js js/analyzer-worker.d.ts js/worker.js js/worker.d.ts pkg/
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 sed -i "s/\"version\": \"[^\"]*\"/\"version\": \"$version\"/" pkg/package.json
 
 total=0
-for f in pkg/newslens_bg.wasm pkg/newslens.js; do
+for f in pkg/newslens_bg.wasm pkg/newslens.js pkg/element.js pkg/analyzer-worker.js pkg/worker.js pkg/newslens.css; do
   n=$(gzip -9 -c "$f" | wc -c)
   total=$((total + n))
   printf '%-24s %8d bytes, %8d gzipped\n' "$f" "$(wc -c < "$f")" "$n"

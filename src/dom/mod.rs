@@ -97,6 +97,13 @@ pub fn text_of(root: &Element) -> String {
     TextMap::collect(root, web_sys::window().as_ref()).text
 }
 
+/// The default highlight styles as CSS text (also `newslens.css`): adopt it
+/// into a shadow root to show legend swatches in the same colours.
+#[wasm_bindgen(js_name = highlightStyles)]
+pub fn highlight_styles() -> String {
+    STYLES.to_string()
+}
+
 /// Finds the entities in the visible text under `root` (see `textOf`) and
 /// highlights every mention inline; with `summary: true` also the summary
 /// sentences. The page's own nodes are left as they were: in "highlight" mode

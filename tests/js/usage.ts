@@ -36,3 +36,21 @@ export function mark(root: Element, worker?: Analysis): number {
   h.clear();
   return mentions + text.length + h.text.length + mode.length;
 }
+
+// The element and the worker entry points.
+import { NewsLensElement, entityGroups, LABEL_NAMES } from "../../pkg/element.js";
+import type { EntityGroup } from "../../pkg/element.js";
+import { AnalyzerWorker } from "../../pkg/analyzer-worker.js";
+
+export async function embed(article: HTMLElement): Promise<string[]> {
+  const lens: NewsLensElement = document.createElement("news-lens");
+  lens.setAttribute("for", article.id);
+  lens.addEventListener("newslens-ready", (e) => console.log(e.detail.entities.length));
+  document.body.prepend(lens);
+  await lens.refresh();
+  const worker = new AnalyzerWorker();
+  const a: Analysis = await worker.analyze(article.textContent ?? "", { date: "2020-10-16" });
+  worker.terminate();
+  const people: EntityGroup[] = entityGroups(a).get("PERSON") ?? [];
+  return people.map((g) => `${LABEL_NAMES[g.label]}: ${g.name} ×${g.count}`).concat(lens.highlighting ? lens.highlighting.mode : "none");
+}
