@@ -2,7 +2,8 @@
 # Runs every test of newslens, after installing what is missing (scripts/setup.sh):
 # fmt, clippy (native and wasm32), rustdoc, native tests, wasm tests under Node and
 # headless Chromium, the release package build with its size budget, Node API tests,
-# TypeScript checks of the .d.ts, and the end-to-end demo test in Chromium.
+# TypeScript checks of the .d.ts, a Vite build of an app using the package, the DOM fixtures
+# and the end-to-end demo and element tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -36,13 +37,13 @@ cargo test --target wasm32-unknown-unknown --features dom --test wasm_node --tes
 step "release build of pkg/ (size budget)"
 scripts/build.sh
 
-step "Node: the package API"
+step "Node: the package API, import by name, and a Vite 7 app bundling it (run in Chromium)"
 node --test tests/js/
 
 step "TypeScript: tsc --noEmit over a typed usage file"
 node_modules/.bin/tsc -p tests/js/tsconfig.json
 
-step "end to end: the demo page in Chromium"
+step "end to end: the demo page and the <news-lens> article page in Chromium"
 node --test tests/e2e/
 
 echo
