@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_BYTES=$((1024 * 1024)) # 1 MB gzipped: wasm + JS glue
 
-cargo build -q --lib --release --target wasm32-unknown-unknown
+cargo build -q --lib --release --target wasm32-unknown-unknown --features dom
 rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir pkg --out-name newslens \
   target/wasm32-unknown-unknown/release/newslens.wasm
@@ -13,11 +13,13 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/newslens_bg.wasm -o pkg/newslens_bg.wasm
 cp js/package.json js/README.md pkg/
+cp src/dom/styles.css pkg/newslens.css
+cp js/element.js js/element.d.ts js/analyzer-worker.js js/analyzer-worker.d.ts js/worker.js js/worker.d.ts pkg/
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 sed -i "s/\"version\": \"[^\"]*\"/\"version\": \"$version\"/" pkg/package.json
 
 total=0
-for f in pkg/newslens_bg.wasm pkg/newslens.js; do
+for f in pkg/newslens_bg.wasm pkg/newslens.js pkg/element.js pkg/analyzer-worker.js pkg/worker.js pkg/newslens.css; do
   n=$(gzip -9 -c "$f" | wc -c)
   total=$((total + n))
   printf '%-24s %8d bytes, %8d gzipped\n' "$f" "$(wc -c < "$f")" "$n"

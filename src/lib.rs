@@ -19,6 +19,7 @@
 //! |---|---|
 //! | (none) | the core, native and wasm32; on wasm32 the JavaScript API in `pkg/` |
 //! | `cli` | the `newslens` command-line tool over JSONL |
+//! | `dom` | on wasm32, `highlight(root)`: entity highlights inside a live page |
 //! | `eval` | `summary-features`, which feeds the summary training and evaluation tools |
 #![warn(missing_docs)]
 
@@ -36,6 +37,9 @@ pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+
+#[cfg(all(target_arch = "wasm32", feature = "dom"))]
+pub mod dom;
 
 pub use analysis::{analyze, Analysis, Analyzer, DateSource, Entity, Offsets, Sentence, TokenSpan};
 pub use date::Date;

@@ -1,75 +1,96 @@
-// The demo page: loads the package, analyses the chosen article, lists its sentences and summary.
+// The demo page: renders the chosen article as paragraphs, highlights it in place with
+// highlight(), and shows the legend toggles, summary, entity panel and timing.
 // All article text goes into the page through textContent, never innerHTML.
-import init, { analyze } from "../pkg/newslens.js";
+import init, { highlight } from "../pkg/newslens.js";
+import { entityGroups, LABEL_NAMES } from "../pkg/element.js";
 
 const $ = (id) => document.getElementById(id);
+let current = null;
 
-function item(text, className) {
-  const li = document.createElement("li");
-  li.textContent = text;
-  if (className) li.className = className;
-  return li;
+function el(tag, props = {}, ...children) {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
 }
 
 function fact(term, value) {
-  const dt = document.createElement("dt");
-  dt.textContent = term;
-  const dd = document.createElement("dd");
-  dd.textContent = value;
-  return [dt, dd];
+  return [el("dt", { textContent: term }), el("dd", { textContent: value })];
 }
 
-function render(text) {
+function render(raw) {
+  current?.clear();
+  current?.free();
+  current = null;
+  // a "date YYYY-MM-DD" first line is metadata, not article text
+  const header = raw.match(/^\s*date (\d{4}-\d{2}-\d{2})\s+/);
+  const body = header ? raw.slice(header[0].length) : raw;
+  const article = $("article");
+  article.replaceChildren(
+    ...body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => el("p", { textContent: p })),
+  );
   const t0 = performance.now();
-  let a;
+  let h;
   try {
-    a = analyze(text);
+    h = highlight(article, {
+      mode: $("mode").value,
+      summary: true,
+      analyze: header ? { date: header[1] } : undefined,
+    });
   } catch (e) {
     $("status").textContent = `${e.name}: ${e.message}`;
     return;
   }
   const ms = performance.now() - t0;
+  current = h;
+  const a = h.analysis;
+  const text = h.text;
   const words = text.split(/\s+/).filter(Boolean).length;
-  const key = new Set(a.summary.sentences);
-  const slice = (s) => text.slice(s.start, s.end);
+  const groups = entityGroups(a);
   $("facts").replaceChildren(
     ...fact("Date", a.date ?? "none given"),
     ...fact("Paragraphs", String(a.paragraphs.length)),
     ...fact("Sentences", String(a.sentences.length)),
-    ...fact("Entities", `${a.entities.length} mentions`),
-    ...fact("Time", `${ms.toFixed(1)} ms for ${words} words`),
+    ...fact("Entities", `${a.entities.length} mentions of ${[...groups.values()].flat().length} entities`),
+    ...fact("Time", `${ms.toFixed(1)} ms for ${words} words (analysis + highlighting)`),
+    ...fact("Mode", h.mode === "highlight" ? "CSS Custom Highlight API" : "<mark> elements"),
   );
-  $("entities").replaceChildren(...entityGroups(a).map(entityItem));
-  $("summary").replaceChildren(...a.summary.sentences.map((i) => item(slice(a.sentences[i]))));
-  $("sentences").replaceChildren(...a.sentences.map((s, i) => item(slice(s), key.has(i) ? "key" : "")));
+  $("legend").replaceChildren(
+    ...[...groups].map(([label, list]) => toggle(h, label, list.reduce((n, g) => n + g.count, 0))),
+    toggle(h, "summary", a.summary.sentences.length),
+  );
+  $("summary").replaceChildren(
+    ...a.summary.sentences.map((i) => el("li", { textContent: text.slice(a.sentences[i].start, a.sentences[i].end) })),
+  );
+  $("entities").replaceChildren(...[...groups.values()].flat().sort((x, y) => y.count - x.count).map((g) => entity(h, g)));
   $("status").textContent = "Done.";
   document.body.dataset.ready = "true";
 }
 
-// One row per real-world entity: its longest mention, label and mention count.
-function entityGroups(a) {
-  const groups = new Map();
-  for (const e of a.entities) {
-    const g = groups.get(e.group) ?? { name: e.text, label: e.label, count: 0 };
-    if (e.text.length > g.name.length) g.name = e.text;
-    g.count += 1;
-    groups.set(e.group, g);
-  }
-  return [...groups.values()].sort((x, y) => y.count - x.count);
+function toggle(h, label, count) {
+  const swatch = el("mark", { className: "swatch", ariaHidden: "true" });
+  swatch.dataset.newslens = label === "summary" ? "summary" : "entity";
+  swatch.dataset.label = label;
+  const b = el("button", { type: "button", className: "toggle" }, swatch, `${LABEL_NAMES[label] ?? "Summary"} ${count}`);
+  b.dataset.label = label;
+  b.setAttribute("aria-pressed", "true");
+  b.title = label;
+  b.addEventListener("click", () => {
+    const on = b.getAttribute("aria-pressed") !== "true";
+    b.setAttribute("aria-pressed", String(on));
+    h.setVisible(label, on);
+  });
+  return b;
 }
 
-function entityItem(g) {
-  const li = document.createElement("li");
-  const tag = document.createElement("span");
-  tag.className = `label label-${g.label}`;
-  tag.textContent = g.label;
-  const name = document.createElement("span");
-  name.textContent = ` ${g.name}`;
-  const count = document.createElement("span");
-  count.className = "count";
-  count.textContent = ` ×${g.count}`;
-  li.append(tag, name, count);
-  return li;
+function entity(h, g) {
+  const tag = el("span", { className: `label label-${g.label}`, textContent: g.label });
+  const b = el("button", { type: "button", className: "entity" }, tag, ` ${g.name}`,
+    el("span", { className: "count", textContent: ` ×${g.count}` }));
+  b.addEventListener("click", () => {
+    const n = h.focus(g.group);
+    $("status").textContent = `${g.name}: ${n} mention${n === 1 ? "" : "s"}`;
+  });
+  return el("li", {}, b);
 }
 
 async function loadSample() {
@@ -80,5 +101,6 @@ async function loadSample() {
 
 await init();
 $("run").addEventListener("click", () => render($("text").value));
+$("mode").addEventListener("change", () => render($("text").value));
 $("sample").addEventListener("change", loadSample);
 await loadSample();

@@ -187,7 +187,7 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-fn parse_options(options: Option<JsValue>) -> Result<AnalyzeOptions, JsValue> {
+pub(crate) fn parse_options(options: Option<JsValue>) -> Result<AnalyzeOptions, JsValue> {
     let Some(options) = options.filter(|o| !o.is_undefined() && !o.is_null()) else {
         return Ok(AnalyzeOptions::default());
     };
@@ -312,7 +312,7 @@ fn type_error(message: &str) -> JsValue {
     TypeError::new(message).into()
 }
 
-fn to_js_error(e: Error) -> JsValue {
+pub(crate) fn to_js_error(e: Error) -> JsValue {
     let message = format!("analyze(text, options): {e}");
     match e.kind() {
         ErrorKind::Type => TypeError::new(&message).into(),
