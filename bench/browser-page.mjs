@@ -3,7 +3,7 @@
 // newslens is the real package (pkg/, fetched and compiled by its init()); compromise and
 // compromise-dates are their minified ESM builds; wink-nlp has no browser build, so its CommonJS
 // sources come as one JSON map and a 20-line require() evaluates them (as a bundle would).
-const WARM_UP_TEXT = "Angela Merkel met Emmanuel Macron in Paris on Friday.";
+import { measure } from "/bench/measure.mjs";
 
 const load = {
   async newslens() {
@@ -61,29 +61,8 @@ const load = {
   },
 };
 
-const words = (text) => text.split(/\s+/).filter(Boolean).length;
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 export async function run(name, runs) {
   const texts = await (await fetch("/bench/corpus.json")).json();
-  const t0 = performance.now();
-  const sys = await load[name]();
-  sys.run(WARM_UP_TEXT);
-  const cold = performance.now() - t0;
-  const speed = {};
-  for (const [corpus, docs] of Object.entries(texts)) {
-    const n = docs.reduce((a, d) => a + words(d.text), 0);
-    const times = [];
-    for (let r = 0; r <= runs; r++) {
-      const s = performance.now();
-      for (const d of docs) sys.run(d.text);
-      if (r > 0) times.push(performance.now() - s);
-    }
-    const ms = median(times);
-    speed[corpus] = { words: n, ms, wordsPerSec: (n / ms) * 1000 };
-  }
+  const { sys, cold, speed } = await measure(load[name], texts, runs);
   return { cold, speed, wasmMemory: sys.wasmMemory?.() };
 }

@@ -1,13 +1,12 @@
-// The speed benchmark of bench/peers.mjs in headless Chromium (Debian's /usr/bin/chromium driven
-// by playwright-core): words/s per corpus and cold start for newslens, compromise and wink-nlp,
-// each in a fresh browser context (empty cache). pkg/ is served by scripts/serve.mjs's serve();
+// The speed benchmark of bench/peers.mjs in headless Chromium (Debian's /usr/bin/chromium driven by
+// playwright-core, launched as in tests/e2e/browser.mjs): words/s per corpus and cold start for
+// newslens, compromise and wink-nlp, each in a fresh browser context (empty cache). pkg/ is served by scripts/serve.mjs's serve();
 // the bench page, the texts and the peers' files are answered by page.route() on the same origin.
 //
 //   scripts/build.sh && npm run bench:browser     (node bench/browser.mjs [--runs 5] [--only a,b])
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { chromium } from "playwright-core";
-import { serve } from "../scripts/serve.mjs";
+import { start } from "../tests/e2e/browser.mjs";
 import { corpora, requireData, root } from "./corpus.mjs";
 
 const args = process.argv.slice(2);
@@ -30,21 +29,15 @@ const js = "text/javascript; charset=utf-8";
 const routes = {
   "/bench/index.html": ["text/html; charset=utf-8", "<!doctype html><title>newslens bench</title>"],
   "/bench/page.mjs": [js, readFileSync(`${root}/bench/browser-page.mjs`)],
+  "/bench/measure.mjs": [js, readFileSync(`${root}/bench/measure.mjs`)],
   "/bench/corpus.json": ["application/json", JSON.stringify(corpora())],
   "/bench/vendor/compromise.mjs": [js, readFileSync(`${nm}/compromise/builds/three/compromise-three.mjs`)],
   "/bench/vendor/compromise-dates.mjs": [js, readFileSync(`${nm}/compromise-dates/builds/compromise-dates.mjs`)],
   "/bench/vendor/wink.json": ["application/json", JSON.stringify(wink)],
 };
 
-const server = await serve(0);
-const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-});
+// Chromium with the flags of the end-to-end tests, and pkg/ served by scripts/serve.mjs
+const { base, browser, close } = await start();
 const load0 = loadavg();
 const results = {};
 try {
@@ -65,8 +58,7 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
 
 const k = (n) => `${Math.round(n / 1000).toLocaleString("en")}k`;

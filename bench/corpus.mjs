@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
+import { words } from "./measure.mjs";
 
 export const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const dataDir = resolve(process.env.SHARED_DATA ?? `${root}/../shared/data`);
@@ -26,8 +27,6 @@ export function requireData() {
     process.exit(2);
   }
 }
-
-export const words = (text) => text.split(/\s+/).filter(Boolean).length;
 
 /** CoNLL-2003 testb documents: { id, text, gold: [[start, end, type]] }. */
 export function conll() {

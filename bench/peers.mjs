@@ -3,7 +3,7 @@
 // instantiate to the first result), peak memory, the gzipped bytes each ships, and CoNLL-2003 testb
 // F1 (4 coarse types, exact span and type, micro) for newslens and compromise.
 //
-//   scripts/build.sh && npm run bench          (node bench/peers.mjs [--runs 5] [--json FILE])
+//   scripts/build.sh && npm run bench   (node bench/peers.mjs [--runs 5] [--only a,b] [--json FILE])
 //
 // Each system runs in its own child Node process (this file with --child NAME), so that cold start
 // and memory are not flattered or burdened by another library loaded before it; the parent prints
@@ -13,7 +13,8 @@ import { fork } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { cpus, loadavg } from "node:os";
-import { corpora, requireData, root, words } from "./corpus.mjs";
+import { corpora, requireData, root } from "./corpus.mjs";
+import { measure } from "./measure.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -21,8 +22,7 @@ const opt = (name, def) => {
   return i >= 0 ? args[i + 1] : def;
 };
 const RUNS = Number(opt("--runs", 5));
-const SYSTEMS = ["newslens", "compromise", "wink-nlp"];
-const WARM_UP_TEXT = "Angela Merkel met Emmanuel Macron in Paris on Friday.";
+const SYSTEMS = opt("--only", "newslens,compromise,wink-nlp").split(",");
 
 // ---- systems: load() returns { run(text), spans(text) -> [[start, end, type]] | null, memory() }
 
@@ -130,31 +130,11 @@ function score(docs, spans) {
   };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 async function child(name) {
   const texts = corpora();
   globalThis.gc?.();
   const rss0 = process.memoryUsage().rss;
-  const t0 = performance.now();
-  const sys = await systems[name]();
-  sys.run(WARM_UP_TEXT);
-  const cold = performance.now() - t0;
-  const speed = {};
-  for (const [corpus, docs] of Object.entries(texts)) {
-    const n = docs.reduce((a, d) => a + words(d.text), 0);
-    const times = [];
-    for (let r = 0; r <= RUNS; r++) {
-      const s = performance.now();
-      for (const d of docs) sys.run(d.text);
-      if (r > 0) times.push(performance.now() - s); // pass 0 is the warm-up
-    }
-    const ms = median(times);
-    speed[corpus] = { words: n, docs: docs.length, ms, wordsPerSec: (n / ms) * 1000 };
-  }
+  const { sys, cold, speed } = await measure(systems[name], texts, RUNS);
   const peakRss = process.resourceUsage().maxRSS * 1024 - rss0;
   const wasmMemory = sys.wasmMemory?.();
   const f1 = sys.spans ? score(texts.conll, sys.spans) : null;
@@ -217,13 +197,14 @@ function report(results, versions, started, load0, load1) {
   const k = (n) => `${Math.round(n / 1000).toLocaleString("en")}k`;
   const mb = (n) => `${(n / 2 ** 20).toFixed(1)} MB`;
   const kb = (n) => `${Math.round(n / 1024).toLocaleString("en")} KB`;
-  const corp = Object.keys(results.newslens.speed);
+  const first = Object.values(results)[0];
+  const corp = Object.keys(first.speed);
   console.log(
     `\nnewslens vs peers in Node ${process.version}, ${started.toISOString().slice(0, 16)}Z, ` +
       `${cpus().length} cores (${cpus()[0].model}), load ${load0.map((x) => x.toFixed(2)).join(" ")} ` +
       `-> ${load1.map((x) => x.toFixed(2)).join(" ")}; median of ${RUNS} passes after a warm-up\n`,
   );
-  const words = corp.map((c) => `${c} ${results.newslens.speed[c].words.toLocaleString("en")} w`);
+  const words = corp.map((c) => `${c} ${first.speed[c].words.toLocaleString("en")} w`);
   console.log(`| system | ${corp.map((c) => `words/s ${c}`).join(" | ")} | cold start | peak RSS delta | gzipped | CoNLL testb F1 |`);
   console.log(`|---|${corp.map(() => "---:").join("|")}|---:|---:|---:|---:|`);
   for (const [name, r] of Object.entries(results)) {
@@ -236,7 +217,7 @@ function report(results, versions, started, load0, load1) {
   }
   const n = results.newslens;
   for (const [name, r] of Object.entries(results)) {
-    if (name === "newslens") continue;
+    if (!n || name === "newslens") continue;
     const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
     console.log(
       `| newslens / ${name} | ${corp.map((c) => ratio(n.speed[c].wordsPerSec, r.speed[c].wordsPerSec)).join(" | ")} | ` +
