@@ -59,3 +59,75 @@ pub use summary::Summary;
 #[cfg(feature = "eval")]
 #[doc(hidden)]
 pub use summary::{sentence_features, time_summary};
+
+/// Entry points to single stages for the criterion benchmarks in `benches/`
+/// (feature `bench`; not part of the API).
+#[cfg(feature = "bench")]
+#[doc(hidden)]
+pub mod bench {
+    use crate::text::{paragraphs, sentences, split_header, tokenize, Span, Token};
+    use crate::{Date, Model, Sentence};
+
+    /// A text cut into tokens and sentences, the input of the later stages.
+    pub struct Prepared {
+        tokens: Vec<Token>,
+        spans: Vec<Span>,
+        sentences: Vec<Sentence>,
+        date: Option<Date>,
+    }
+
+    impl Prepared {
+        /// Tokens and sentences of `text`, as `analyze` makes them.
+        pub fn new(text: &str) -> Prepared {
+            let (header, body) = split_header(text);
+            let paras = paragraphs(text, body);
+            let mut tokens = Vec::new();
+            paras.iter().for_each(|p| tokenize(text, *p, &mut tokens));
+            let spans = sentences(text, &tokens, &paras);
+            let mut p = 0;
+            let sentences = spans
+                .iter()
+                .map(|s| {
+                    while paras[p].end < s.start {
+                        p += 1;
+                    }
+                    Sentence {
+                        start: s.start,
+                        end: s.end,
+                        paragraph: p,
+                    }
+                })
+                .collect();
+            let date = header.map(|h| h.date);
+            Prepared {
+                tokens,
+                spans,
+                sentences,
+                date,
+            }
+        }
+
+        /// How many tokens there are.
+        pub fn tokens(&self) -> usize {
+            self.tokens.len()
+        }
+
+        /// The tagger alone (features, scores, Viterbi); gives the tokens tagged.
+        pub fn tag(&self, model: &Model, text: &str) -> usize {
+            crate::ner::tag_all(model, text, &self.tokens, &self.spans)
+        }
+
+        /// The numeric rules; gives the entities found.
+        pub fn numeric(&self, text: &str) -> usize {
+            crate::numeric::recognize(text, &self.tokens, &self.spans, self.date).len()
+        }
+
+        /// The extractive summary with default options; gives the sentences chosen.
+        pub fn summary(&self, text: &str) -> usize {
+            let length = crate::SummaryLength::default();
+            crate::summary::summarize(text, &self.sentences, &self.tokens, length, None)
+                .sentences
+                .len()
+        }
+    }
+}

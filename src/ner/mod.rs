@@ -42,6 +42,19 @@ pub(crate) struct Found {
     pub value: Option<Value>,
 }
 
+/// The tagger alone (features, scores, Viterbi) over every sentence, for the
+/// criterion benchmarks (feature `bench`); gives the number of tokens tagged.
+#[cfg(feature = "bench")]
+pub(crate) fn tag_all(model: &Model, text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
+    let doc = DocFeatures::new(text, tokens, sentences, &model.lexicon);
+    let mut scratch = Scratch::default();
+    doc.sentences
+        .iter()
+        .filter(|(a, b)| a < b)
+        .map(|&(a, b)| model.tag(&doc, a, b, &mut scratch).len())
+        .sum()
+}
+
 /// Tags every sentence, combines the tagger's mentions with the numeric rules'
 /// (`rules`: sorted, on token boundaries), then makes labels consistent across
 /// the document. Where a rule entity overlaps a numeric mention of the tagger
