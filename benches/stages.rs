@@ -65,5 +65,53 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages);
+/// The tagger over real articles one at a time (no repetition across them):
+/// the JSONL file in `NEWSLENS_BENCH_ARTICLES` (field `text`), by default
+/// `data-cache/ner/bbc_test.jsonl` when it exists (see model/README.md).
+fn articles(c: &mut Criterion) {
+    let path = std::env::var("NEWSLENS_BENCH_ARTICLES")
+        .unwrap_or_else(|_| "data-cache/ner/bbc_test.jsonl".into());
+    let Ok(jsonl) = std::fs::read_to_string(&path) else {
+        println!("articles: {path} not found; skipped");
+        return;
+    };
+    let texts: Vec<String> = jsonl
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(String::from))
+        .collect();
+    let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
+    let tokens: usize = prepared.iter().map(Prepared::tokens).sum();
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    println!(
+        "articles: {} from {path}, {words} words, {tokens} tokens",
+        texts.len()
+    );
+    let model = default_model().expect("embedded model");
+    let mut g = c.benchmark_group("articles");
+    g.sample_size(20);
+    g.throughput(Throughput::Elements(tokens as u64));
+    g.bench_function("tagger (tokens/s)", |b| {
+        b.iter(|| {
+            prepared
+                .iter()
+                .zip(&texts)
+                .map(|(p, t)| p.tag(model, black_box(t)))
+                .sum::<usize>()
+        })
+    });
+    g.throughput(Throughput::Elements(words as u64));
+    let options = AnalyzeOptions::default();
+    g.bench_function("analyze (words/s)", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| analyze(black_box(t), &options).map_or(0, |a| a.entities.len()))
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, articles);
 criterion_main!(benches);

@@ -167,16 +167,20 @@ impl DocFeatures {
 
     /// Appends the features of token `i` of the sentence `a..b` to `out`.
     pub fn token(&self, a: usize, b: usize, i: usize, out: &mut Vec<u64>) {
-        let at = |k: isize| -> Option<usize> {
-            let j = i as isize + k;
-            (j >= a as isize && j < b as isize).then_some(j as usize)
-        };
-        let lower_at =
-            |k: isize| at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |j| self.lower_hash[j]);
-        let sshape_at =
-            |k: isize| at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |j| self.short_shape[j]);
-        let mut f = |t: u64, v: u64| out.push(hash::mix(t, v));
+        self.token_word(i, out);
+        self.token_context(a, b, i, out);
+    }
 
+    /// Key of the token's own word: tokens with equal keys have equal
+    /// [`DocFeatures::token_word`] features.
+    pub fn word_key(&self, i: usize) -> u64 {
+        self.exact[i]
+    }
+
+    /// The features of token `i` that depend on its word alone (so the
+    /// tagger can cache their scores per word).
+    pub fn token_word(&self, i: usize, out: &mut Vec<u64>) {
+        let mut f = |t: u64, v: u64| out.push(hash::mix(t, v));
         f(T_BIAS, 0);
         f(T_WORD, self.exact[i]);
         f(T_LOWER, self.lower_hash[i]);
@@ -197,6 +201,28 @@ impl DocFeatures {
                 f(T_SUFFIX + k as u64, hash::str(&lower[idx..]));
             }
         }
+        let c = self.info[i].c1024;
+        if c != 0 {
+            f(T_C1024_AT + 1, u64::from(c));
+        }
+        for k in gaz_bits(self.info[i].gaz) {
+            f(T_GAZ + k, 0);
+        }
+    }
+
+    /// The features of token `i` of the sentence `a..b` that depend on its
+    /// neighbours, its position and the document.
+    pub fn token_context(&self, a: usize, b: usize, i: usize, out: &mut Vec<u64>) {
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= a as isize && j < b as isize).then_some(j as usize)
+        };
+        let lower_at =
+            |k: isize| at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |j| self.lower_hash[j]);
+        let sshape_at =
+            |k: isize| at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |j| self.short_shape[j]);
+        let mut f = |t: u64, v: u64| out.push(hash::mix(t, v));
+
         for (slot, k) in [-2isize, -1, 1, 2].into_iter().enumerate() {
             f(T_LOWER_AT + slot as u64, lower_at(k));
         }
@@ -208,16 +234,13 @@ impl DocFeatures {
             T_SHAPE3,
             hash::mix(hash::mix(sshape_at(-1), self.short_shape[i]), sshape_at(1)),
         );
-        for (slot, k) in [-1isize, 0, 1].into_iter().enumerate() {
+        for (slot, k) in [(0, -1isize), (2, 1)] {
             let c = at(k).map_or(0, |j| self.info[j].c1024);
             if c != 0 {
-                f(T_C1024_AT + slot as u64, u64::from(c));
+                f(T_C1024_AT + slot, u64::from(c));
             }
         }
-        let bits = |b: u8| (0..gaz::COUNT as u64).filter(move |k| b & (1 << k) != 0);
-        for k in bits(self.info[i].gaz) {
-            f(T_GAZ + k, 0);
-        }
+        let bits = gaz_bits;
         if let Some(j) = at(-1) {
             for k in bits(self.info[j].gaz) {
                 f(T_GAZ_LEFT + k, 0);
@@ -248,6 +271,11 @@ impl DocFeatures {
             f(T_HEADLINE_LOWER, self.lower_hash[i]);
         }
     }
+}
+
+/// The set bits of a gazetteer byte.
+fn gaz_bits(b: u8) -> impl Iterator<Item = u64> {
+    (0..gaz::COUNT as u64).filter(move |k| b & (1 << k) != 0)
 }
 
 /// Whether a sentence is written in capitals (a headline or dateline).

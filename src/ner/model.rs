@@ -171,9 +171,23 @@ impl Model {
         buf.scores.clear();
         buf.scores.resize(n * CLASSES, 0.0);
         for i in 0..n {
+            // the word's own features score the same wherever it occurs: cached per document
+            let key = doc.word_key(a + i);
+            let mut row = match buf.words.get(&key) {
+                Some(row) => *row,
+                None => {
+                    let mut row = [0f32; 64];
+                    buf.features.clear();
+                    doc.token_word(a + i, &mut buf.features);
+                    for &f in &buf.features {
+                        self.add(f, &mut row);
+                    }
+                    buf.words.insert(key, row);
+                    row
+                }
+            };
             buf.features.clear();
-            doc.token(a, b, a + i, &mut buf.features);
-            let mut row = [0f32; 64];
+            doc.token_context(a, b, a + i, &mut buf.features);
             for &f in &buf.features {
                 self.add(f, &mut row);
             }
@@ -189,9 +203,11 @@ impl Model {
     }
 }
 
-/// Reusable buffers for tagging.
+/// Reusable buffers for tagging one document.
 #[derive(Default)]
 pub(crate) struct Scratch {
+    /// Scores of each word's own features, by [`DocFeatures::word_key`].
+    words: HashMap<u64, [f32; 64]>,
     features: Vec<u64>,
     scores: Vec<f32>,
     back: Vec<f32>,
