@@ -166,6 +166,7 @@ impl DocFeatures {
     }
 
     /// Appends the features of token `i` of the sentence `a..b` to `out`.
+    #[cfg(feature = "train")]
     pub fn token(&self, a: usize, b: usize, i: usize, out: &mut Vec<u64>) {
         self.token_word(i, out);
         self.token_context(a, b, i, out);
