@@ -166,19 +166,28 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
             }
         }
     }
-    let remap: Vec<(usize, usize)> = mentions
+    // Joined groups are merged with a union-find over group ids, so that many
+    // acronym mentions before their expansion cost O(n), not one pass each.
+    let mut parent: Vec<usize> = (0..next).collect();
+    fn root(parent: &mut [usize], mut g: usize) -> usize {
+        while parent[g] != g {
+            parent[g] = parent[parent[g]];
+            g = parent[g];
+        }
+        g
+    }
+    for m in mentions
         .iter()
         .filter(|m| m.end - m.first == 1 && !m.label.is_numeric())
-        .filter_map(|m| {
-            let w = tokens[m.first].span.of(text).replace('.', "");
-            by_acronym.get(&hash::str(&w)).map(|&g| (m.group, g))
-        })
-        .filter(|(a, b)| a != b)
-        .collect();
-    for (from, to) in remap {
-        for m in mentions.iter_mut().filter(|m| m.group == from) {
-            m.group = to;
+    {
+        let w = tokens[m.first].span.of(text).replace('.', "");
+        if let Some(&g) = by_acronym.get(&hash::str(&w)) {
+            let (a, b) = (root(&mut parent, m.group), root(&mut parent, g));
+            parent[a] = b;
         }
+    }
+    for m in mentions.iter_mut() {
+        m.group = root(&mut parent, m.group);
     }
     renumber(&mut mentions);
     mentions
