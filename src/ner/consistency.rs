@@ -122,7 +122,8 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
     let mut group_of: HashMap<u64, usize> = HashMap::default();
     let mut surname_group: HashMap<u64, (usize, Label)> = HashMap::default();
     let mut acronym_group: HashMap<u64, (usize, Label)> = HashMap::default();
-    let mut next = 0;
+    // the label of each group, indexed by group id
+    let mut group_label: Vec<Label> = Vec::new();
     for m in mentions.iter_mut() {
         let words = &tokens[m.first..m.end];
         let k = key(text, words);
@@ -140,10 +141,14 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
                 continue;
             }
         }
-        let g = *group_of.entry(k).or_insert_with(|| {
-            next += 1;
-            next - 1
-        });
+        // the label is part of the key: a name and a number with the same
+        // words ("mid-October" the EVENT and the DATE) are not one entity
+        let g = *group_of
+            .entry(hash::mix(k, m.label as u64))
+            .or_insert_with(|| {
+                group_label.push(m.label);
+                group_label.len() - 1
+            });
         m.group = g;
         if m.label == Label::Person && words.len() >= 2 {
             surname_group
@@ -156,7 +161,8 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
             }
         }
     }
-    // acronym before expansion ("EU ... European Union"): join the groups
+    // acronym before expansion ("EU ... European Union"): join the groups, and
+    // the acronym takes the name's label as it does after the expansion (rule 3)
     let mut by_acronym: HashMap<u64, usize> = HashMap::default();
     for m in &mentions {
         let words = &tokens[m.first..m.end];
@@ -168,7 +174,7 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
     }
     // Joined groups are merged with a union-find over group ids, so that many
     // acronym mentions before their expansion cost O(n), not one pass each.
-    let mut parent: Vec<usize> = (0..next).collect();
+    let mut parent: Vec<usize> = (0..group_label.len()).collect();
     fn root(parent: &mut [usize], mut g: usize) -> usize {
         while parent[g] != g {
             parent[g] = parent[parent[g]];
@@ -188,6 +194,7 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
     }
     for m in mentions.iter_mut() {
         m.group = root(&mut parent, m.group);
+        m.label = group_label[m.group];
     }
     renumber(&mut mentions);
     mentions
