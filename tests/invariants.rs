@@ -386,6 +386,22 @@ fn long_adversarial_inputs_finish() {
     }
 }
 
+/// Inputs the fuzzer (`scripts/fuzz.sh`) found, each with what it broke.
+#[test]
+fn fuzz_regressions() {
+    let cases: &[(&str, AnalyzeOptions)] = &[
+        // consistency rule 4 matched the known name "ET ag" across a paragraph
+        // break: one entity spanning two paragraphs
+        (
+            "d century0 a.m.30 a.m. ET\n\n ag halted at 28m. ET ag ha",
+            AnalyzeOptions::default(),
+        ),
+    ];
+    for (text, options) in cases {
+        check_text(text, options, 0);
+    }
+}
+
 #[test]
 fn text_over_max_bytes_is_refused() {
     let options = AnalyzeOptions {

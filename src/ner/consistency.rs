@@ -35,7 +35,15 @@ fn key(text: &str, tokens: &[Token]) -> u64 {
 }
 
 /// Applies the rules above to `mentions` (sorted, non-overlapping) and assigns groups.
-pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) -> Vec<Mention> {
+///
+/// `sentences` are token index ranges; a mention added by rule 4 never crosses
+/// one's end.
+pub(crate) fn resolve(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
     // 0. named documents: "Magnitsky Act", "Patriot Act" are laws whatever the tagger said
     for m in mentions
         .iter_mut()
@@ -80,14 +88,23 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
     let covered = coverage(tokens.len(), &mentions);
     let mut added = Vec::new();
     let mut i = 0;
+    let mut sentence = sentences.iter().peekable();
     while i < tokens.len() {
+        // the end of the sentence holding token i
+        while sentence.peek().is_some_and(|&&(_, end)| end <= i) {
+            sentence.next();
+        }
+        let Some(&&(_, sentence_end)) = sentence.peek() else {
+            break;
+        };
         if covered[i] || !starts_upper(text, &tokens[i]) {
             i += 1;
             continue;
         }
-        // longest known name starting here (up to 6 tokens), then a known surname
+        // longest known name starting here (up to 6 tokens, within the
+        // sentence), then a known surname
         let mut found = None;
-        for len in (1..=6.min(tokens.len() - i)).rev() {
+        for len in (1..=6.min(sentence_end - i)).rev() {
             if covered[i..i + len].iter().any(|&c| c) {
                 continue;
             }

@@ -116,7 +116,7 @@ pub(crate) fn recognize(
         .collect();
     mentions.sort_unstable_by_key(|m| m.first);
     // `values` are in rule order: sorted by token range
-    resolve(text, tokens, mentions)
+    resolve(text, tokens, &doc.sentences, mentions)
         .into_iter()
         .map(|m| Found {
             span: Span::new(tokens[m.first].span.start, tokens[m.end - 1].span.end),
