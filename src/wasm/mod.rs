@@ -146,10 +146,11 @@ extern "C" {
 /// `text.slice(s.start, s.end)` is the span. Lone surrogates in `text` are read
 /// as U+FFFD, which keeps every offset in place.
 ///
-/// Throws a `TypeError` if `text` is not a string or `options` is not an object
-/// of known options, and a `RangeError` if an option value is out of range
-/// (a date that is not `YYYY-MM-DD`, a ratio outside (0, 1]) or the text is
-/// longer than `options.maxBytes`.
+/// Throws a `TypeError` if `text` is not a string, `options` is not an object
+/// of known options, or reading an option throws (a getter or Proxy trap), and a
+/// `RangeError` if an option value is out of range (a date that is not
+/// `YYYY-MM-DD`, a ratio outside (0, 1]) or the text or title is longer than
+/// `options.maxBytes` (default 16 MiB of UTF-8). Each option is read once.
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
 pub fn js_analyze(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
