@@ -12,6 +12,10 @@ use crate::error::{Error, Result};
 /// The default limit on text length: 16 MiB of UTF-8.
 pub const DEFAULT_MAX_BYTES: usize = 16 << 20;
 
+/// What [`AnalyzeOptions::title`] may be: the limit on text length applies to it too.
+pub(crate) const TITLE_ALLOWED: &str =
+    "no longer than options.maxBytes bytes of UTF-8 (default 16 MiB)";
+
 /// Options for one analysis. All fields are optional.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -92,6 +96,12 @@ impl AnalyzeOptions {
             return Err(Error::OutOfRange {
                 field: "options.maxBytes",
                 allowed: "a positive whole number of bytes",
+            });
+        }
+        if self.title.as_ref().is_some_and(|t| t.len() > max_bytes) {
+            return Err(Error::OutOfRange {
+                field: "options.title",
+                allowed: TITLE_ALLOWED,
             });
         }
         Ok(Settings {

@@ -35,7 +35,15 @@ fn key(text: &str, tokens: &[Token]) -> u64 {
 }
 
 /// Applies the rules above to `mentions` (sorted, non-overlapping) and assigns groups.
-pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) -> Vec<Mention> {
+///
+/// `sentences` are token index ranges; a mention added by rule 4 never crosses
+/// one's end.
+pub(crate) fn resolve(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    mut mentions: Vec<Mention>,
+) -> Vec<Mention> {
     // 0. named documents: "Magnitsky Act", "Patriot Act" are laws whatever the tagger said
     for m in mentions
         .iter_mut()
@@ -80,14 +88,23 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
     let covered = coverage(tokens.len(), &mentions);
     let mut added = Vec::new();
     let mut i = 0;
+    let mut sentence = sentences.iter().peekable();
     while i < tokens.len() {
+        // the end of the sentence holding token i
+        while sentence.peek().is_some_and(|&&(_, end)| end <= i) {
+            sentence.next();
+        }
+        let Some(&&(_, sentence_end)) = sentence.peek() else {
+            break;
+        };
         if covered[i] || !starts_upper(text, &tokens[i]) {
             i += 1;
             continue;
         }
-        // longest known name starting here (up to 6 tokens), then a known surname
+        // longest known name starting here (up to 6 tokens, within the
+        // sentence), then a known surname
         let mut found = None;
-        for len in (1..=6.min(tokens.len() - i)).rev() {
+        for len in (1..=6.min(sentence_end - i)).rev() {
             if covered[i..i + len].iter().any(|&c| c) {
                 continue;
             }
@@ -122,7 +139,8 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
     let mut group_of: HashMap<u64, usize> = HashMap::default();
     let mut surname_group: HashMap<u64, (usize, Label)> = HashMap::default();
     let mut acronym_group: HashMap<u64, (usize, Label)> = HashMap::default();
-    let mut next = 0;
+    // the label of each group, indexed by group id
+    let mut group_label: Vec<Label> = Vec::new();
     for m in mentions.iter_mut() {
         let words = &tokens[m.first..m.end];
         let k = key(text, words);
@@ -140,10 +158,14 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
                 continue;
             }
         }
-        let g = *group_of.entry(k).or_insert_with(|| {
-            next += 1;
-            next - 1
-        });
+        // the label is part of the key: a name and a number with the same
+        // words ("mid-October" the EVENT and the DATE) are not one entity
+        let g = *group_of
+            .entry(hash::mix(k, m.label as u64))
+            .or_insert_with(|| {
+                group_label.push(m.label);
+                group_label.len() - 1
+            });
         m.group = g;
         if m.label == Label::Person && words.len() >= 2 {
             surname_group
@@ -156,7 +178,8 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
             }
         }
     }
-    // acronym before expansion ("EU ... European Union"): join the groups
+    // acronym before expansion ("EU ... European Union"): join the groups, and
+    // the acronym takes the name's label as it does after the expansion (rule 3)
     let mut by_acronym: HashMap<u64, usize> = HashMap::default();
     for m in &mentions {
         let words = &tokens[m.first..m.end];
@@ -166,19 +189,29 @@ pub(crate) fn resolve(text: &str, tokens: &[Token], mut mentions: Vec<Mention>) 
             }
         }
     }
-    let remap: Vec<(usize, usize)> = mentions
+    // Joined groups are merged with a union-find over group ids, so that many
+    // acronym mentions before their expansion cost O(n), not one pass each.
+    let mut parent: Vec<usize> = (0..group_label.len()).collect();
+    fn root(parent: &mut [usize], mut g: usize) -> usize {
+        while parent[g] != g {
+            parent[g] = parent[parent[g]];
+            g = parent[g];
+        }
+        g
+    }
+    for m in mentions
         .iter()
         .filter(|m| m.end - m.first == 1 && !m.label.is_numeric())
-        .filter_map(|m| {
-            let w = tokens[m.first].span.of(text).replace('.', "");
-            by_acronym.get(&hash::str(&w)).map(|&g| (m.group, g))
-        })
-        .filter(|(a, b)| a != b)
-        .collect();
-    for (from, to) in remap {
-        for m in mentions.iter_mut().filter(|m| m.group == from) {
-            m.group = to;
+    {
+        let w = tokens[m.first].span.of(text).replace('.', "");
+        if let Some(&g) = by_acronym.get(&hash::str(&w)) {
+            let (a, b) = (root(&mut parent, m.group), root(&mut parent, g));
+            parent[a] = b;
         }
+    }
+    for m in mentions.iter_mut() {
+        m.group = root(&mut parent, m.group);
+        m.label = group_label[m.group];
     }
     renumber(&mut mentions);
     mentions

@@ -95,7 +95,10 @@ pub(crate) fn recognize(
             }
         }
     }
+    // `mentions` are sorted and disjoint, so the ones a rule overlaps are a
+    // run found by binary search: merging costs O((m + r) log m), not O(m * r).
     let token_at = |byte: usize| tokens.partition_point(|t| t.span.start < byte);
+    let mut replaced = vec![false; mentions.len()];
     let mut values = Vec::new();
     let mut ruled = Vec::new();
     for r in rules {
@@ -104,14 +107,12 @@ pub(crate) fn recognize(
         if first >= end || end > tokens.len() {
             continue;
         }
-        let overlaps = |m: &Mention| m.first < end && first < m.end;
-        if mentions
-            .iter()
-            .any(|m| overlaps(m) && !m.label.is_numeric())
-        {
+        let lo = mentions.partition_point(|m| m.end <= first);
+        let hi = lo + mentions[lo..].partition_point(|m| m.first < end);
+        if mentions[lo..hi].iter().any(|m| !m.label.is_numeric()) {
             continue;
         }
-        mentions.retain(|m| !overlaps(m));
+        replaced[lo..hi].fill(true);
         ruled.push(Mention {
             first,
             end,
@@ -120,18 +121,24 @@ pub(crate) fn recognize(
         });
         values.push(((first, end), r.value));
     }
-    mentions.extend(ruled);
+    let mut mentions: Vec<Mention> = mentions
+        .into_iter()
+        .zip(replaced)
+        .filter_map(|(m, replaced)| (!replaced).then_some(m))
+        .chain(ruled)
+        .collect();
     mentions.sort_unstable_by_key(|m| m.first);
-    resolve(text, tokens, mentions)
+    // `values` are in rule order: sorted by token range
+    resolve(text, tokens, &doc.sentences, mentions)
         .into_iter()
         .map(|m| Found {
             span: Span::new(tokens[m.first].span.start, tokens[m.end - 1].span.end),
             label: m.label,
             group: m.group,
             value: values
-                .iter()
-                .find(|(k, _)| *k == (m.first, m.end))
-                .and_then(|(_, v)| v.clone()),
+                .binary_search_by_key(&(m.first, m.end), |(k, _)| *k)
+                .ok()
+                .and_then(|i| values[i].1.clone()),
         })
         .collect()
 }

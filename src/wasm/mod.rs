@@ -151,6 +151,15 @@ extern "C" {
     /// The options object, typed as `AnalyzeOptions` and checked at run time.
     #[wasm_bindgen(typescript_type = "AnalyzeOptions")]
     pub type JsAnalyzeOptions;
+
+    // js-sys declares these two without `catch`, but a Proxy can make both
+    // throw, and an exception that unwinds through wasm frames skips their
+    // epilogues: the shadow stack pointer leaks and the module later traps
+    // (`RuntimeError: unreachable`). Declared here with `catch` instead.
+    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
+    fn object_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
 
 /// Analyses an English news article: its date, paragraphs, sentences,
@@ -158,22 +167,35 @@ extern "C" {
 /// `text.slice(s.start, s.end)` is the span. Lone surrogates in `text` are read
 /// as U+FFFD, which keeps every offset in place.
 ///
-/// Throws a `TypeError` if `text` is not a string or `options` is not an object
-/// of known options, and a `RangeError` if an option value is out of range
-/// (a date that is not `YYYY-MM-DD`, a ratio outside (0, 1]) or the text is
-/// longer than `options.maxBytes`.
+/// Throws a `TypeError` if `text` is not a string, `options` is not an object
+/// of known options, or reading an option throws (a getter or Proxy trap), and a
+/// `RangeError` if an option value is out of range (a date that is not
+/// `YYYY-MM-DD`, a ratio outside (0, 1]) or the text or title is longer than
+/// `options.maxBytes` (default 16 MiB of UTF-8). Each option is read once.
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
 pub fn js_analyze(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<JsAnalyzeOptions>,
 ) -> Result<JsValue, JsValue> {
-    let Some(text) = text.as_string() else {
+    if !text.is_string() {
         return Err(type_error(&format!(
             "analyze(text, options): text must be a string, got {}",
             describe(&text)
         )));
-    };
+    }
     let options = parse_options(options.map(JsValue::from))?;
+    // Refuse an over-long text before copying it into wasm memory, which never
+    // shrinks: UTF-8 takes at least one byte per UTF-16 code unit.
+    let max = options.validate().map_err(to_js_error)?.max_bytes;
+    let units = text.unchecked_ref::<js_sys::JsString>().length() as usize;
+    if units > max {
+        return Err(RangeError::new(&format!(
+            "analyze(text, options): text is at least {units} bytes of UTF-8, over the limit \
+             of {max}; split it or raise options.maxBytes"
+        ))
+        .into());
+    }
+    let text = text.as_string().unwrap_or_default();
     let analysis = crate::analyze(&text, &options).map_err(to_js_error)?;
     let analysis = analysis.into_utf16(&text);
     analysis
@@ -193,15 +215,16 @@ pub(crate) fn parse_options(options: Option<JsValue>) -> Result<AnalyzeOptions, 
     };
     let options = as_object(&options, "options", "{ date: \"2020-10-16\" }")?;
     check_keys(&options, "options", OPTION_NAMES)?;
-    let summary = match field(&options, "summary")? {
+    let max_bytes = count(&options, "options.maxBytes")?.map(|n| n as usize);
+    let summary = match field(&options, "options.summary")? {
         None => None,
         Some(v) => {
             let v = as_object(&v, "options.summary", "{ sentences: 3 }")?;
             check_keys(&v, "options.summary", SUMMARY_OPTION_NAMES)?;
             Some(SummaryOptions {
-                sentences: count(&v, "sentences", "options.summary.sentences")?,
-                words: count(&v, "words", "options.summary.words")?,
-                ratio: match field(&v, "ratio")? {
+                sentences: count(&v, "options.summary.sentences")?,
+                words: count(&v, "options.summary.words")?,
+                ratio: match field(&v, "options.summary.ratio")? {
                     None => None,
                     Some(r) => Some(r.as_f64().ok_or_else(|| {
                         expected("options.summary.ratio", "a number such as 0.3", &r)
@@ -211,7 +234,7 @@ pub(crate) fn parse_options(options: Option<JsValue>) -> Result<AnalyzeOptions, 
         }
     };
     Ok(AnalyzeOptions {
-        date: match field(&options, "date")? {
+        date: match field(&options, "options.date")? {
             None => None,
             Some(d) => {
                 Some(d.as_string().ok_or_else(|| {
@@ -219,25 +242,37 @@ pub(crate) fn parse_options(options: Option<JsValue>) -> Result<AnalyzeOptions, 
                 })?)
             }
         },
-        title: match field(&options, "title")? {
+        title: match field(&options, "options.title")? {
             None => None,
-            Some(t) => Some(t.as_string().ok_or_else(|| {
-                expected(
+            Some(t) if !t.is_string() => {
+                return Err(expected(
                     "options.title",
                     "a string such as \"Canada backs Tikhanovskaya\"",
                     &t,
-                )
-            })?),
+                ))
+            }
+            // like the text, an over-long title is refused before it is copied
+            Some(t) if title_units(&t) > max_bytes.unwrap_or(crate::DEFAULT_MAX_BYTES) => {
+                return Err(to_js_error(Error::OutOfRange {
+                    field: "options.title",
+                    allowed: crate::options::TITLE_ALLOWED,
+                }))
+            }
+            Some(t) => t.as_string(),
         },
         summary,
-        tokens: match field(&options, "tokens")? {
+        tokens: match field(&options, "options.tokens")? {
             None => false,
             Some(t) => t
                 .as_bool()
                 .ok_or_else(|| expected("options.tokens", "true or false", &t))?,
         },
-        max_bytes: count(&options, "maxBytes", "options.maxBytes")?.map(|n| n as usize),
+        max_bytes,
     })
+}
+
+fn title_units(title: &JsValue) -> usize {
+    title.unchecked_ref::<js_sys::JsString>().length() as usize
 }
 
 /// The names `AnalyzeOptions` accepts.
@@ -245,7 +280,7 @@ const OPTION_NAMES: &[&str] = &["date", "title", "summary", "tokens", "maxBytes"
 const SUMMARY_OPTION_NAMES: &[&str] = &["sentences", "words", "ratio"];
 
 fn as_object(v: &JsValue, path: &str, example: &str) -> Result<js_sys::Object, JsValue> {
-    if v.is_object() && !js_sys::Array::is_array(v) {
+    if v.is_object() && !is_array(v).map_err(|e| threw(path, &e))? {
         Ok(v.clone().unchecked_into())
     } else {
         Err(expected(path, &format!("an object such as {example}"), v))
@@ -253,7 +288,7 @@ fn as_object(v: &JsValue, path: &str, example: &str) -> Result<js_sys::Object, J
 }
 
 fn check_keys(object: &js_sys::Object, path: &str, allowed: &[&str]) -> Result<(), JsValue> {
-    for key in js_sys::Object::keys(object).iter() {
+    for key in object_keys(object).map_err(|e| threw(path, &e))?.iter() {
         let key = key.as_string().unwrap_or_default();
         if !allowed.contains(&key.as_str()) {
             return Err(type_error(&format!(
@@ -265,27 +300,50 @@ fn check_keys(object: &js_sys::Object, path: &str, allowed: &[&str]) -> Result<(
     Ok(())
 }
 
-/// The value of `object[name]`, or `None` when it is undefined or null.
-fn field(object: &js_sys::Object, name: &str) -> Result<Option<JsValue>, JsValue> {
-    let v = js_sys::Reflect::get(object, &JsValue::from_str(name))?;
+/// The value at `path` (e.g. `options.summary.ratio`), a property of `object`,
+/// or `None` when it is undefined or null. The property is read exactly once.
+fn field(object: &js_sys::Object, path: &str) -> Result<Option<JsValue>, JsValue> {
+    let name = path.rsplit('.').next().unwrap_or(path);
+    let v = js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|e| threw(path, &e))?;
     Ok((!v.is_undefined() && !v.is_null()).then_some(v))
 }
 
-/// A whole number from 0 to 2^32 - 1 at `object[name]`, if given.
-fn count(object: &js_sys::Object, name: &str, path: &str) -> Result<Option<u32>, JsValue> {
-    let Some(v) = field(object, name)? else {
+/// The TypeError for a getter or Proxy trap that threw `e` while `path` was read.
+fn threw(path: &str, e: &JsValue) -> JsValue {
+    let message = js_sys::Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| describe(e));
+    type_error(&format!(
+        "analyze(text, options): reading {path} threw ({message}); pass a plain object of values"
+    ))
+}
+
+/// A whole number from 0 to 2^32 - 1 at `path`, a property of `object`, if given.
+fn count(object: &js_sys::Object, path: &str) -> Result<Option<u32>, JsValue> {
+    let Some(v) = field(object, path)? else {
         return Ok(None);
     };
     match v.as_f64() {
         Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => {
             Ok(Some(n as u32))
         }
-        Some(_) => Err(RangeError::new(&format!(
+        Some(n) => Err(RangeError::new(&format!(
             "analyze(text, options): {path} must be a whole number from 0 to 4294967295, got {}",
-            v.as_f64().unwrap_or_default()
+            js_number(n)
         ))
         .into()),
         None => Err(expected(path, "a whole number", &v)),
+    }
+}
+
+/// `n` as JavaScript writes it (`Infinity`, not `inf`).
+fn js_number(n: f64) -> String {
+    match n {
+        f64::INFINITY => "Infinity".into(),
+        f64::NEG_INFINITY => "-Infinity".into(),
+        _ => n.to_string(),
     }
 }
 
@@ -299,7 +357,7 @@ fn expected(path: &str, what: &str, got: &JsValue) -> JsValue {
 fn describe(v: &JsValue) -> String {
     if v.is_null() {
         "null".into()
-    } else if js_sys::Array::is_array(v) {
+    } else if is_array(v).unwrap_or(false) {
         "an array".into()
     } else {
         v.js_typeof()
