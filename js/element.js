@@ -154,6 +154,10 @@ export class NewsLensElement extends HTMLElement {
     const root = this.article;
     this.#skeleton();
     if (!root) return this.#status(`No element with id "${this.getAttribute("for")}".`);
+    if (typeof WebAssembly !== "object") {
+      this.setAttribute("data-state", "unsupported");
+      return this.#status("This browser cannot run WebAssembly, which newslens needs to read the article.");
+    }
     try {
       ready ??= init();
       await ready;

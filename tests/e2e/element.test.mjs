@@ -84,3 +84,18 @@ test("long articles are analysed in the worker", async () => {
   assert.match(err, /^RangeError: analyze\(text, options\): /);
   assert.deepEqual(problems, []);
 });
+
+test("without WebAssembly the element says so and leaves the article alone", async () => {
+  const page = await env.browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await page.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
+  await page.goto(`${env.base}/www/article.html`);
+  await page.waitForFunction(() => document.querySelector("news-lens")?.getAttribute("data-state") === "unsupported");
+  assert.match(await status(page).innerText(), /cannot run WebAssembly/);
+  assert.equal(await page.locator("#story mark").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
