@@ -87,6 +87,26 @@ impl<'a> Scan<'a> {
 
     /// The longest match starting at token `i`.
     pub(super) fn at(&self, i: usize) -> Option<Match> {
+        if !self.may_start(i) {
+            return None;
+        }
+        self.at_unfiltered(i)
+    }
+
+    /// Whether any pattern could match at token `i`: a number, a word with a
+    /// digit or a hyphen, or one of the words a pattern can begin with
+    /// ([`starters`]). Most tokens fail this, and skipping them spares trying
+    /// every pattern at every word; it never changes a result, because every
+    /// pattern first checks that its token is one of these.
+    fn may_start(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.kind(i) == Some(TokenKind::Number)
+            || w.bytes().any(|b| b.is_ascii_digit() || b == b'-')
+            || (w.len() <= starters::MAX_LEN && starters::contains(w))
+    }
+
+    /// [`Scan::at`] without the [`Scan::may_start`] filter.
+    fn at_unfiltered(&self, i: usize) -> Option<Match> {
         let start_ok = match self.kind(i)? {
             TokenKind::Clitic | TokenKind::Link => false,
             TokenKind::Punct => matches!(self.w(i), "'" | "’"),
@@ -1261,16 +1281,109 @@ fn duration(unit: TimeUnit, n: f64, modifier: Option<Mod>) -> Expr {
 
 /// The TIMEX3 code of a season word.
 fn season(w: &str) -> Option<&'static str> {
-    lookup(
-        &[
-            ("spring", "SP"),
-            ("summer", "SU"),
-            ("autumn", "FA"),
-            ("fall", "FA"),
-            ("winter", "WI"),
-        ],
-        w,
-    )
+    lookup(SEASONS, w)
+}
+
+/// Season words and their TIMEX3 codes.
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("autumn", "FA"),
+    ("fall", "FA"),
+    ("winter", "WI"),
+];
+
+/// The words a pattern can start with, apart from numbers and words with a
+/// digit or a hyphen: see [`Scan::may_start`]. Adding a pattern that starts
+/// with another word means adding that word here (the test
+/// `filter_keeps_every_match` checks a sample of inputs).
+mod starters {
+    use super::{words, SEASONS};
+    use crate::hash::{self, HashMap};
+    use std::sync::OnceLock;
+
+    /// Words the patterns of `scan.rs` compare a first token with.
+    pub(super) const WORDS: &[&str] = &[
+        // Scan::at and the qualifiers of dates
+        "between",
+        "the",
+        "early",
+        "late",
+        "mid",
+        "earlier",
+        "later",
+        // relative dates and durations
+        "today",
+        "yesterday",
+        "tomorrow",
+        "recent",
+        "this",
+        "current",
+        "last",
+        "past",
+        "previous",
+        "next",
+        "coming",
+        "a",
+        "an",
+        "several",
+        "few",
+        "many",
+        // amounts
+        "tens",
+        "hundreds",
+        "minus",
+        "half",
+        "one",
+        // periods
+        "final",
+        "fiscal",
+        "'",
+        "’",
+        // times
+        "tonight",
+        "overnight",
+        "noon",
+        "midday",
+        "midnight",
+        // money
+        "$",
+    ];
+
+    /// The longest starter in bytes; longer tokens are no starters.
+    pub(super) const MAX_LEN: usize = 16;
+
+    fn lower_hash(w: &str) -> u64 {
+        w.bytes().fold(hash::start(), |h, b| {
+            hash::bytes(h, &[b.to_ascii_lowercase()])
+        })
+    }
+
+    fn set() -> &'static HashMap<u64, ()> {
+        static SET: OnceLock<HashMap<u64, ()>> = OnceLock::new();
+        SET.get_or_init(|| {
+            let tables = [
+                words::UNITS.iter().map(|e| e.0).collect::<Vec<_>>(),
+                words::ORDINALS.iter().map(|e| e.0).collect(),
+                words::VAGUE_SCALES.iter().map(|e| e.0).collect(),
+                words::MONTHS.iter().map(|e| e.0).collect(),
+                words::WEEKDAYS.iter().map(|e| e.0).collect(),
+                words::CURRENCY_SIGNS.iter().map(|e| e.0).collect(),
+                words::DOLLAR_PREFIXES.iter().map(|e| e.0).collect(),
+                words::NUMBER_MODS.iter().map(|e| e.0[0]).collect(),
+                SEASONS.iter().map(|e| e.0).collect(),
+                WORDS.to_vec(),
+            ];
+            let all = tables.iter().flatten();
+            debug_assert!(all.clone().all(|w| w.len() <= MAX_LEN));
+            all.map(|w| (lower_hash(w), ())).collect()
+        })
+    }
+
+    /// Whether `w` is a starter, ignoring ASCII case (as the patterns do).
+    pub(super) fn contains(w: &str) -> bool {
+        set().contains_key(&lower_hash(w))
+    }
 }
 
 /// `expr` qualified by `md`, or `None` when it cannot take a qualifier.
@@ -1304,4 +1417,154 @@ fn with_mod(expr: Expr, md: Mod) -> Option<Expr> {
         Value::Number(a) => Value::Number(a.with_mod(Some(md))),
         Value::Date { .. } | Value::Time { .. } => return None,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraphs, sentences, split_header, token_ranges, tokenize};
+
+    /// The filter in [`Scan::at`] drops no match: on random texts made of
+    /// every starter, every table word and tricky fragments, each token
+    /// where an unfiltered scan matches passes the filter.
+    #[test]
+    fn filter_keeps_every_match() {
+        let mut pieces: Vec<&str> = vec![
+            "3",
+            "27c",
+            "2.5bn",
+            "10:30",
+            "1400",
+            "1990s",
+            "mid-2021",
+            "Mid-October",
+            "Q3",
+            "H1",
+            "FY21",
+            "FY2021",
+            "five-year",
+            "35-year-old",
+            "twenty-first",
+            "first-quarter",
+            "July-September",
+            "3-1",
+            "2020-10-16",
+            "16/10/2020",
+            "9th",
+            "'90s",
+            "’90s",
+            "1,000",
+            "million",
+            "bn",
+            "dozen",
+            "quarter",
+            "of",
+            "year",
+            "years",
+            "ago",
+            "week",
+            "weeks",
+            "night",
+            "morning",
+            "p.m.",
+            "am",
+            "GMT",
+            "local",
+            "time",
+            "%",
+            "percent",
+            "per",
+            "cent",
+            "percentage",
+            "points",
+            "tonnes",
+            "km",
+            "degrees",
+            "square",
+            "century",
+            "to",
+            "and",
+            ",",
+            ".",
+            "$",
+            "US",
+            "A",
+            "C",
+            "in",
+            "May",
+            "March",
+            "no",
+            "words",
+            "here",
+            "Reuters",
+            "dollars",
+            "euros",
+            "cents",
+            "pence",
+            "pounds",
+            "sterling",
+            "MONTH",
+            "The",
+            "LAST",
+            "Last",
+            "ABOUT",
+            "o'clock",
+            "barrels",
+            "day",
+            "basis",
+        ];
+        pieces.extend(starters::WORDS);
+        for table in [
+            words::UNITS.iter().map(|e| e.0).collect::<Vec<_>>(),
+            words::ORDINALS.iter().map(|e| e.0).collect(),
+            words::VAGUE_SCALES.iter().map(|e| e.0).collect(),
+            words::MONTHS.iter().map(|e| e.0).collect(),
+            words::WEEKDAYS.iter().map(|e| e.0).collect(),
+            words::CURRENCY_SIGNS.iter().map(|e| e.0).collect(),
+            words::DOLLAR_PREFIXES.iter().map(|e| e.0).collect(),
+            words::NUMBER_MODS
+                .iter()
+                .flat_map(|e| e.0.iter().copied())
+                .collect(),
+            words::TIME_UNITS.iter().map(|e| e.0).collect(),
+            words::CURRENCY_WORDS.iter().map(|e| e.0).collect(),
+            words::QUANTITY_UNITS.iter().map(|e| e.0).collect(),
+            SEASONS.iter().map(|e| e.0).collect(),
+        ] {
+            pieces.extend(table);
+        }
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut matches = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(next() % 8) {
+                let piece = pieces[(next() % pieces.len() as u64) as usize];
+                text.push_str(piece);
+                if next() % 5 != 0 {
+                    text.push(' ');
+                }
+            }
+            let (_, body) = split_header(&text);
+            let paras = paragraphs(&text, body);
+            let mut tokens = Vec::new();
+            paras.iter().for_each(|p| tokenize(&text, *p, &mut tokens));
+            let spans = sentences(&text, &tokens, &paras);
+            for (a, b) in token_ranges(&tokens, spans.iter().copied()) {
+                let scan = Scan::new(&text, &tokens[a..b], "USD");
+                for i in 0..b - a {
+                    if scan.at_unfiltered(i).is_some() {
+                        matches += 1;
+                        assert!(scan.may_start(i), "{:?} in {text:?}", scan.w(i));
+                    }
+                }
+            }
+        }
+        assert!(matches > 10_000, "{matches}");
+    }
 }

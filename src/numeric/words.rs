@@ -13,7 +13,7 @@ pub(super) fn lookup<T: Copy>(table: &[(&str, T)], w: &str) -> Option<T> {
     table.iter().find(|(k, _)| eq(k, w)).map(|&(_, v)| v)
 }
 
-const UNITS: &[(&str, u32)] = &[
+pub(super) const UNITS: &[(&str, u32)] = &[
     ("zero", 0),
     ("one", 1),
     ("two", 2),
@@ -44,7 +44,7 @@ const UNITS: &[(&str, u32)] = &[
     ("ninety", 90),
 ];
 
-const ORDINALS: &[(&str, u32)] = &[
+pub(super) const ORDINALS: &[(&str, u32)] = &[
     ("first", 1),
     ("second", 2),
     ("third", 3),
@@ -215,19 +215,19 @@ pub(super) fn digits(s: &str) -> Option<(f64, &str)> {
 
 /// Plural scale words that make a vague number: `hundreds`, `thousands`, `dozens`.
 pub(super) fn vague_scale(w: &str) -> Option<f64> {
-    lookup(
-        &[
-            ("dozens", 12.0),
-            ("scores", 20.0),
-            ("hundreds", 1e2),
-            ("thousands", 1e3),
-            ("millions", 1e6),
-            ("billions", 1e9),
-            ("trillions", 1e12),
-        ],
-        w,
-    )
+    lookup(VAGUE_SCALES, w)
 }
+
+/// The words of [`vague_scale`].
+pub(super) const VAGUE_SCALES: &[(&str, f64)] = &[
+    ("dozens", 12.0),
+    ("scores", 20.0),
+    ("hundreds", 1e2),
+    ("thousands", 1e3),
+    ("millions", 1e6),
+    ("billions", 1e9),
+    ("trillions", 1e12),
+];
 
 /// Words before an amount that qualify it, longest first: `about`, `more than`.
 pub(super) const NUMBER_MODS: &[(&[&str], super::Mod)] = {
