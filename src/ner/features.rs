@@ -51,12 +51,23 @@ const BEFORE: u64 = 0x0b0f;
 const AFTER: u64 = 0x0e0f;
 
 /// Per-token facts of one document, computed once.
+///
+/// Tokens with the same text share a word type: what depends on the text
+/// alone (its hashes, lower-cased form, shapes, lexicon entry, case) is
+/// computed once per type, and the tagger caches per type what it can.
 pub(crate) struct DocFeatures {
-    lower: Vec<String>,
+    /// The word type of each token: an index into the per-type vectors.
+    types: Vec<u32>,
+    /// Per type: hashes of the word and of its lower-cased form.
     exact: Vec<u64>,
     lower_hash: Vec<u64>,
+    /// Per type: the lower-cased form, a range of `lower_text`.
+    lower_at: Vec<(u32, u32)>,
+    lower_text: String,
+    /// Per type: full and short shape hashes.
     shape: Vec<u64>,
     short_shape: Vec<u64>,
+    /// Per type: the lexicon's entry.
     info: Vec<WordInfo>,
     /// Gazetteer bits of the longest phrase starting at / covering each token.
     phrase_begin: Vec<u8>,
@@ -66,44 +77,118 @@ pub(crate) struct DocFeatures {
     pub sentences: Vec<(usize, usize)>,
 }
 
+/// What the flags need to know about a word type's letters.
+#[derive(Clone, Copy, Default)]
+struct Case {
+    /// The first char is upper case / lower case.
+    upper_first: bool,
+    lower_first: bool,
+    /// Upper first, every letter upper case and more than one char.
+    all_caps: bool,
+    has_digit: bool,
+    /// Some char is lower case.
+    has_lower: bool,
+    /// Upper-case chars, saturating.
+    uppers: u8,
+    /// An opening quote or bracket (`F_AFTER_QUOTE` of the next token).
+    quote: bool,
+}
+
+impl Case {
+    fn of(w: &str) -> Case {
+        let first = w.chars().next().unwrap_or(' ');
+        let upper_first = first.is_uppercase();
+        Case {
+            upper_first,
+            lower_first: first.is_lowercase(),
+            all_caps: upper_first
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                && w.chars().count() > 1,
+            has_digit: w.bytes().any(|b| b.is_ascii_digit()),
+            has_lower: w.chars().any(char::is_lowercase),
+            uppers: w.chars().filter(|c| c.is_uppercase()).count().min(255) as u8,
+            quote: matches!(w, "“" | "\"" | "‘" | "'" | "("),
+        }
+    }
+}
+
 impl DocFeatures {
     /// Computes the per-token facts of a document.
     pub fn new(text: &str, tokens: &[Token], sentences: &[Span], lexicon: &Lexicon) -> DocFeatures {
         let n = tokens.len();
         let mut d = DocFeatures {
-            lower: Vec::with_capacity(n),
-            exact: Vec::with_capacity(n),
-            lower_hash: Vec::with_capacity(n),
-            shape: Vec::with_capacity(n),
-            short_shape: Vec::with_capacity(n),
-            info: Vec::with_capacity(n),
+            types: Vec::with_capacity(n),
+            exact: Vec::new(),
+            lower_hash: Vec::new(),
+            lower_at: Vec::new(),
+            lower_text: String::new(),
+            shape: Vec::new(),
+            short_shape: Vec::new(),
+            info: Vec::new(),
             phrase_begin: vec![0; n],
             phrase_inside: vec![0; n],
             flags: vec![0; n],
-            sentences: Vec::with_capacity(sentences.len()),
+            sentences: Vec::new(),
         };
-        for t in tokens {
+        // word types: open addressing on the word's hash, checked against its text
+        let mut first_token: Vec<usize> = Vec::new();
+        let mut case: Vec<Case> = Vec::new();
+        let mask = (2 * n).next_power_of_two().max(16) - 1;
+        let mut slots = vec![u32::MAX; mask + 1];
+        for (k, t) in tokens.iter().enumerate() {
             let w = t.span.of(text);
-            let lower = w.to_lowercase();
-            let (shape, short) = shapes(w);
-            d.exact.push(hash::str(w));
-            let lh = hash::str(&lower);
-            d.lower_hash.push(lh);
-            d.info.push(lexicon.word(lh));
-            d.shape.push(shape);
-            d.short_shape.push(short);
-            d.lower.push(lower);
+            let h = hash::str(w);
+            let mut at = spread(h) & mask;
+            let ty = loop {
+                let s = slots[at];
+                if s == u32::MAX {
+                    let ty = d.exact.len() as u32;
+                    slots[at] = ty;
+                    let lower = w.to_lowercase();
+                    let lh = hash::str(&lower);
+                    let (shape, short) = shapes(w);
+                    let start = d.lower_text.len() as u32;
+                    d.lower_text.push_str(&lower);
+                    d.lower_at.push((start, d.lower_text.len() as u32));
+                    d.exact.push(h);
+                    d.lower_hash.push(lh);
+                    d.info.push(lexicon.word(lh));
+                    d.shape.push(shape);
+                    d.short_shape.push(short);
+                    case.push(Case::of(w));
+                    first_token.push(k);
+                    break ty;
+                }
+                if d.exact[s as usize] == h && tokens[first_token[s as usize]].span.of(text) == w {
+                    break s;
+                }
+                at = (at + 1) & mask;
+            };
+            d.types.push(ty);
         }
         // sentences as token ranges
         d.sentences = token_ranges(tokens, sentences.iter().copied());
-        // flags and document evidence
-        let mut capitalised_mid: HashMap<u64, ()> = HashMap::default();
-        let mut lower_seen: HashMap<u64, ()> = HashMap::default();
-        for &(a, b) in &d.sentences {
-            let headline = is_headline(text, &tokens[a..b]);
+        // document evidence is keyed by the lower-cased word's hash
+        let mut lower_ids: HashMap<u64, u32> = HashMap::default();
+        let lower_id: Vec<u32> = d
+            .lower_hash
+            .iter()
+            .map(|&lh| {
+                let next = lower_ids.len() as u32;
+                *lower_ids.entry(lh).or_insert(next)
+            })
+            .collect();
+        let mut capitalised_mid = vec![false; lower_ids.len()];
+        let mut lower_seen = vec![false; lower_ids.len()];
+        // flags
+        for si in 0..d.sentences.len() {
+            let (a, b) = d.sentences[si];
+            let headline = is_headline(&d.types[a..b], &case);
             for i in a..b {
-                let w = tokens[i].span.of(text);
-                let first = w.chars().next().unwrap_or(' ');
+                let ty = d.types[i] as usize;
+                let c = case[ty];
                 let mut f = 0;
                 if i == a {
                     f |= F_INITIAL;
@@ -111,36 +196,31 @@ impl DocFeatures {
                 if headline {
                     f |= F_HEADLINE;
                 }
-                if first.is_uppercase() {
+                if c.upper_first {
                     f |= F_CAPITALISED;
-                    if w.chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
-                        && w.chars().count() > 1
-                    {
+                    if c.all_caps {
                         f |= F_ALL_CAPS;
                     }
                     if i > a && !headline {
-                        capitalised_mid.insert(d.lower_hash[i], ());
+                        capitalised_mid[lower_id[ty] as usize] = true;
                     }
-                } else if first.is_lowercase() {
-                    lower_seen.insert(d.lower_hash[i], ());
+                } else if c.lower_first {
+                    lower_seen[lower_id[ty] as usize] = true;
                 }
-                if w.bytes().any(|b| b.is_ascii_digit()) {
+                if c.has_digit {
                     f |= F_HAS_DIGIT;
                 }
-                if i > a && matches!(tokens[i - 1].span.of(text), "“" | "\"" | "‘" | "'" | "(")
-                {
+                if i > a && case[d.types[i - 1] as usize].quote {
                     f |= F_AFTER_QUOTE;
                 }
                 d.flags[i] = f;
             }
             // longest gazetteer phrase at each start
             for i in a..b {
-                let mut h = phrase_start(&d.lower[i]);
+                let mut h = phrase_start(d.lower(i));
                 let mut best = (0, 0u8);
                 for j in i + 1..b.min(i + MAX_PHRASE) {
-                    h = phrase_next(h, &d.lower[j]);
+                    h = phrase_next(h, d.lower(j));
                     let bits = lexicon.phrase(h);
                     if bits != 0 {
                         best = (j + 1 - i, bits);
@@ -155,39 +235,53 @@ impl DocFeatures {
             }
         }
         for i in 0..n {
-            if capitalised_mid.contains_key(&d.lower_hash[i]) {
+            let l = lower_id[d.types[i] as usize] as usize;
+            if capitalised_mid[l] {
                 d.flags[i] |= F_DOC_CAPITALISED;
             }
-            if lower_seen.contains_key(&d.lower_hash[i]) {
+            if lower_seen[l] {
                 d.flags[i] |= F_DOC_LOWER;
             }
         }
         d
     }
 
+    /// The lower-cased text of token `i`.
+    fn lower(&self, i: usize) -> &str {
+        let (a, b) = self.lower_at[self.types[i] as usize];
+        &self.lower_text[a as usize..b as usize]
+    }
+
     /// Appends the features of token `i` of the sentence `a..b` to `out`.
     #[cfg(feature = "train")]
     pub fn token(&self, a: usize, b: usize, i: usize, out: &mut Vec<u64>) {
-        self.token_word(i, out);
-        self.token_context(a, b, i, out);
+        let mut f = |t: u64, v: u64| out.push(hash::mix(t, v));
+        self.token_word(i, &mut f);
+        self.token_context(a, b, i, &mut f);
     }
 
-    /// Key of the token's own word: tokens with equal keys have equal
+    /// How many word types the document has.
+    pub fn type_count(&self) -> usize {
+        self.exact.len()
+    }
+
+    /// The word type of token `i`: tokens of one type have equal
     /// [`DocFeatures::token_word`] features.
-    pub fn word_key(&self, i: usize) -> u64 {
-        self.exact[i]
+    pub fn word_type(&self, i: usize) -> usize {
+        self.types[i] as usize
     }
 
     /// The features of token `i` that depend on its word alone (so the
-    /// tagger can cache their scores per word).
-    pub fn token_word(&self, i: usize, out: &mut Vec<u64>) {
-        let mut f = |t: u64, v: u64| out.push(hash::mix(t, v));
+    /// tagger can cache their scores per word type), as `f(template, value)`;
+    /// the feature is `hash::mix(template, value)`.
+    pub fn token_word(&self, i: usize, f: &mut impl FnMut(u64, u64)) {
+        let ty = self.types[i] as usize;
         f(T_BIAS, 0);
-        f(T_WORD, self.exact[i]);
-        f(T_LOWER, self.lower_hash[i]);
-        f(T_SHAPE, self.shape[i]);
-        f(T_SSHAPE, self.short_shape[i]);
-        let lower = &self.lower[i];
+        f(T_WORD, self.exact[ty]);
+        f(T_LOWER, self.lower_hash[ty]);
+        f(T_SHAPE, self.shape[ty]);
+        f(T_SSHAPE, self.short_shape[ty]);
+        let lower = self.lower(i);
         let chars = lower.chars().count();
         if chars > 1 {
             for (k, (idx, _)) in lower.char_indices().skip(1).take(4).enumerate() {
@@ -202,53 +296,61 @@ impl DocFeatures {
                 f(T_SUFFIX + k as u64, hash::str(&lower[idx..]));
             }
         }
-        let c = self.info[i].c1024;
+        let c = self.info[ty].c1024;
         if c != 0 {
             f(T_C1024_AT + 1, u64::from(c));
         }
-        for k in gaz_bits(self.info[i].gaz) {
+        for k in gaz_bits(self.info[ty].gaz) {
             f(T_GAZ + k, 0);
         }
     }
 
     /// The features of token `i` of the sentence `a..b` that depend on its
-    /// neighbours, its position and the document.
-    pub fn token_context(&self, a: usize, b: usize, i: usize, out: &mut Vec<u64>) {
+    /// neighbours, its position and the document, as `f(template, value)`.
+    #[inline]
+    pub fn token_context(&self, a: usize, b: usize, i: usize, f: &mut impl FnMut(u64, u64)) {
+        let ty = |j: usize| self.types[j] as usize;
         let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
             (j >= a as isize && j < b as isize).then_some(j as usize)
         };
-        let lower_at =
-            |k: isize| at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |j| self.lower_hash[j]);
-        let sshape_at =
-            |k: isize| at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |j| self.short_shape[j]);
-        let mut f = |t: u64, v: u64| out.push(hash::mix(t, v));
+        let lower_at = |k: isize| {
+            at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |j| {
+                self.lower_hash[ty(j)]
+            })
+        };
+        let sshape_at = |k: isize| {
+            at(k).map_or(if k < 0 { BEFORE } else { AFTER }, |j| {
+                self.short_shape[ty(j)]
+            })
+        };
+        let me = ty(i);
 
         for (slot, k) in [-2isize, -1, 1, 2].into_iter().enumerate() {
             f(T_LOWER_AT + slot as u64, lower_at(k));
         }
         f(T_SSHAPE_AT, sshape_at(-1));
         f(T_SSHAPE_AT + 1, sshape_at(1));
-        f(T_BIGRAM_LEFT, hash::mix(lower_at(-1), self.lower_hash[i]));
-        f(T_BIGRAM_RIGHT, hash::mix(self.lower_hash[i], lower_at(1)));
+        f(T_BIGRAM_LEFT, hash::mix(lower_at(-1), self.lower_hash[me]));
+        f(T_BIGRAM_RIGHT, hash::mix(self.lower_hash[me], lower_at(1)));
         f(
             T_SHAPE3,
-            hash::mix(hash::mix(sshape_at(-1), self.short_shape[i]), sshape_at(1)),
+            hash::mix(hash::mix(sshape_at(-1), self.short_shape[me]), sshape_at(1)),
         );
         for (slot, k) in [(0, -1isize), (2, 1)] {
-            let c = at(k).map_or(0, |j| self.info[j].c1024);
+            let c = at(k).map_or(0, |j| self.info[ty(j)].c1024);
             if c != 0 {
                 f(T_C1024_AT + slot, u64::from(c));
             }
         }
         let bits = gaz_bits;
         if let Some(j) = at(-1) {
-            for k in bits(self.info[j].gaz) {
+            for k in bits(self.info[ty(j)].gaz) {
                 f(T_GAZ_LEFT + k, 0);
             }
         }
         if let Some(j) = at(1) {
-            for k in bits(self.info[j].gaz) {
+            for k in bits(self.info[ty(j)].gaz) {
                 f(T_GAZ_RIGHT + k, 0);
             }
         }
@@ -262,16 +364,22 @@ impl DocFeatures {
         for k in 0..FLAG_BITS {
             if flags & (1 << k) != 0 {
                 f(T_FLAG + u64::from(k), 0);
-                f(T_FLAG_SHAPE + u64::from(k), self.short_shape[i]);
+                f(T_FLAG_SHAPE + u64::from(k), self.short_shape[me]);
             }
         }
         if flags & F_INITIAL != 0 {
-            f(T_INITIAL_LOWER, self.lower_hash[i]);
+            f(T_INITIAL_LOWER, self.lower_hash[me]);
         }
         if flags & F_HEADLINE != 0 {
-            f(T_HEADLINE_LOWER, self.lower_hash[i]);
+            f(T_HEADLINE_LOWER, self.lower_hash[me]);
         }
     }
+}
+
+/// A table index from a word hash.
+#[inline]
+fn spread(h: u64) -> usize {
+    ((h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize
 }
 
 /// The set bits of a gazetteer byte.
@@ -279,18 +387,16 @@ fn gaz_bits(b: u8) -> impl Iterator<Item = u64> {
     (0..gaz::COUNT as u64).filter(move |k| b & (1 << k) != 0)
 }
 
-/// Whether a sentence is written in capitals (a headline or dateline).
-fn is_headline(text: &str, tokens: &[Token]) -> bool {
-    let mut letters = 0;
-    for t in tokens {
-        for c in t.span.of(text).chars() {
-            if c.is_lowercase() {
-                return false;
-            }
-            if c.is_uppercase() {
-                letters += 1;
-            }
+/// Whether a sentence (its tokens' word types) is written in capitals (a
+/// headline or dateline): no lower-case letter and at least four capitals.
+fn is_headline(types: &[u32], case: &[Case]) -> bool {
+    let mut letters = 0u32;
+    for &ty in types {
+        let c = case[ty as usize];
+        if c.has_lower {
+            return false;
         }
+        letters += u32::from(c.uppers);
     }
     letters >= 4
 }

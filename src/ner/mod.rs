@@ -47,7 +47,7 @@ pub(crate) struct Found {
 #[cfg(feature = "bench")]
 pub(crate) fn tag_all(model: &Model, text: &str, tokens: &[Token], sentences: &[Span]) -> usize {
     let doc = DocFeatures::new(text, tokens, sentences, &model.lexicon);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::new(&doc);
     doc.sentences
         .iter()
         .filter(|(a, b)| a < b)
@@ -68,7 +68,7 @@ pub(crate) fn recognize(
     rules: Vec<NumericEntity>,
 ) -> Vec<Found> {
     let doc = DocFeatures::new(text, tokens, sentences, &model.lexicon);
-    let mut scratch = Scratch::default();
+    let mut scratch = Scratch::new(&doc);
     let mut mentions = Vec::new();
     for &(a, b) in &doc.sentences {
         if a == b {

@@ -47,12 +47,81 @@ pub(crate) fn allowed(from: Option<usize>, to: usize) -> bool {
 /// A trained tagger.
 #[derive(Debug, Clone)]
 pub struct Model {
-    features: HashMap<u32, (u32, u16)>,
+    features: FeatureTable,
+    /// The weights of `mix(t, 0)` for every template `t < FIXED`: the
+    /// features without a value (bias, flags, gazetteer bits), looked up once.
+    fixed: Vec<Weights>,
     classes: Vec<u8>,
     weights: Vec<f32>,
     pub(crate) transitions: Vec<f32>,
     pub(crate) start: Vec<f32>,
+    /// The largest transition into each class (for [`viterbi`]).
+    into_max: [f32; CLASSES],
     pub(crate) lexicon: Lexicon,
+}
+
+/// Templates below this have their value-less feature in [`Model::fixed`].
+const FIXED: usize = 256;
+
+/// Where a feature's (class, weight) pairs are: `classes[at..at + n]`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Weights {
+    at: u32,
+    n: u32,
+}
+
+/// The feature keys of a model and where their weights are: open addressing
+/// with linear probing, at most half full. Faster than a general hash map
+/// for the tagger's mostly missing lookups, in wasm too.
+#[derive(Debug, Clone)]
+struct FeatureTable {
+    /// `(key, weights)`; `at == EMPTY` marks a free slot.
+    slots: Vec<(u32, Weights)>,
+    shift: u32,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl FeatureTable {
+    fn with_capacity(n: usize) -> FeatureTable {
+        let size = (2 * n).next_power_of_two().max(16);
+        FeatureTable {
+            slots: vec![(0, Weights { at: EMPTY, n: 0 }); size],
+            shift: 32 - size.trailing_zeros(),
+        }
+    }
+
+    #[inline]
+    fn index(&self, key: u32) -> usize {
+        (key.wrapping_mul(0x9e37_79b1) >> self.shift) as usize
+    }
+
+    /// Sets the weights of `key`, replacing any earlier ones.
+    fn insert(&mut self, key: u32, w: Weights) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.index(key);
+        while self.slots[i].1.at != EMPTY && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, w);
+    }
+
+    /// The weights of `key`; none (`n == 0`) when the model lacks it.
+    #[inline]
+    fn get(&self, key: u32) -> Weights {
+        let mask = self.slots.len() - 1;
+        let mut i = self.index(key);
+        loop {
+            let (k, w) = self.slots[i];
+            if w.at == EMPTY {
+                return Weights::default();
+            }
+            if k == key {
+                return w;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl Model {
@@ -126,36 +195,44 @@ impl Model {
         if r.at != bytes.len() {
             return Err(invalid("trailing bytes"));
         }
-        let mut features = HashMap::default();
-        features.reserve(n_features);
+        let mut features = FeatureTable::with_capacity(n_features);
         let mut offset = 0u32;
         for (k, c) in keys.into_iter().zip(counts) {
-            features.insert(k, (offset, u16::from(c)));
-            offset += u32::from(c);
+            let n = u32::from(c);
+            features.insert(k, Weights { at: offset, n });
+            offset += n;
         }
+        let fixed = (0..FIXED as u64)
+            .map(|t| features.get(hash::key(hash::mix(t, 0))))
+            .collect();
+        let into_max = into_max(&transitions);
         Ok(Model {
             features,
+            fixed,
             classes,
             weights,
             transitions,
             start,
+            into_max,
             lexicon: Lexicon { words, phrases },
         })
     }
 
-    /// Adds the weights of `feature` to `scores` (one per class; the row is
-    /// padded to 64 so the masked index needs no bounds check).
+    /// Adds the weights of the feature `hash::mix(template, value)` to
+    /// `scores` (one per class; the row is padded to 64 so the masked index
+    /// needs no bounds check).
     #[inline]
-    fn add(&self, feature: u64, scores: &mut [f32; 64]) {
-        if let Some(&(at, n)) = self.features.get(&hash::key(feature)) {
-            let at = at as usize;
-            let n = usize::from(n);
-            for (c, w) in self.classes[at..at + n]
-                .iter()
-                .zip(&self.weights[at..at + n])
-            {
-                scores[usize::from(*c) & 63] += w;
-            }
+    fn add(&self, template: u64, value: u64, scores: &mut [f32; 64]) {
+        let w = match self.fixed.get(template as usize) {
+            Some(w) if value == 0 => *w,
+            _ => self.features.get(hash::key(hash::mix(template, value))),
+        };
+        let (at, n) = (w.at as usize, w.n as usize);
+        for (c, w) in self.classes[at..at + n]
+            .iter()
+            .zip(&self.weights[at..at + n])
+        {
+            scores[usize::from(*c) & 63] += w;
         }
     }
 
@@ -171,46 +248,53 @@ impl Model {
         buf.scores.clear();
         buf.scores.resize(n * CLASSES, 0.0);
         for i in 0..n {
-            // the word's own features score the same wherever it occurs: cached per document
-            let key = doc.word_key(a + i);
-            let mut row = match buf.words.get(&key) {
-                Some(row) => *row,
-                None => {
+            // the word's own features score the same wherever it occurs: cached per word type
+            let ty = doc.word_type(a + i);
+            let mut row = match buf.row_of[ty] {
+                NO_ROW => {
                     let mut row = [0f32; 64];
-                    buf.features.clear();
-                    doc.token_word(a + i, &mut buf.features);
-                    for &f in &buf.features {
-                        self.add(f, &mut row);
-                    }
-                    buf.words.insert(key, row);
+                    doc.token_word(a + i, &mut |t, v| self.add(t, v, &mut row));
+                    buf.row_of[ty] = buf.rows.len() as u32;
+                    buf.rows.push(row);
                     row
                 }
+                r => buf.rows[r as usize],
             };
-            buf.features.clear();
-            doc.token_context(a, b, a + i, &mut buf.features);
-            for &f in &buf.features {
-                self.add(f, &mut row);
-            }
+            doc.token_context(a, b, a + i, &mut |t, v| self.add(t, v, &mut row));
             buf.scores[i * CLASSES..(i + 1) * CLASSES].copy_from_slice(&row[..CLASSES]);
         }
-        viterbi(
+        viterbi_with(
             &buf.scores,
             n,
             &self.transitions,
             &self.start,
+            &self.into_max,
             &mut buf.back,
         )
     }
 }
 
 /// Reusable buffers for tagging one document.
-#[derive(Default)]
 pub(crate) struct Scratch {
-    /// Scores of each word's own features, by [`DocFeatures::word_key`].
-    words: HashMap<u64, [f32; 64]>,
-    features: Vec<u64>,
+    /// Where the scores of each word type's own features are in `rows`.
+    row_of: Vec<u32>,
+    rows: Vec<[f32; 64]>,
     scores: Vec<f32>,
     back: Vec<f32>,
+}
+
+const NO_ROW: u32 = u32::MAX;
+
+impl Scratch {
+    /// Buffers for tagging the sentences of `doc`.
+    pub(crate) fn new(doc: &DocFeatures) -> Scratch {
+        Scratch {
+            row_of: vec![NO_ROW; doc.type_count()],
+            rows: Vec::new(),
+            scores: Vec::new(),
+            back: Vec::new(),
+        }
+    }
 }
 
 /// Width of a row of class scores in the Viterbi table.
@@ -226,6 +310,7 @@ const TOP: usize = 4;
 /// transition into the class could let one of them win; back-pointers are recomputed for the chosen
 /// path only, with the same arithmetic, so ties resolve as in a textbook
 /// Viterbi (the first best predecessor).
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) fn viterbi(
     scores: &[f32],
     n: usize,
@@ -233,10 +318,11 @@ pub(crate) fn viterbi(
     start: &[f32],
     delta: &mut Vec<f32>,
 ) -> Vec<usize> {
-    if n == 0 {
-        return Vec::new();
-    }
-    // the largest transition into each class bounds what any predecessor can add
+    viterbi_with(scores, n, transitions, start, &into_max(transitions), delta)
+}
+
+/// The largest transition into each class, which bounds what any predecessor can add.
+fn into_max(transitions: &[f32]) -> [f32; CLASSES] {
     let mut into_max = [f32::NEG_INFINITY; CLASSES];
     for from in 0..CLASSES {
         for (to, m) in into_max.iter_mut().enumerate() {
@@ -245,6 +331,21 @@ pub(crate) fn viterbi(
                 *m = t;
             }
         }
+    }
+    into_max
+}
+
+/// [`viterbi`] given [`into_max`] of the transitions.
+fn viterbi_with(
+    scores: &[f32],
+    n: usize,
+    transitions: &[f32],
+    start: &[f32],
+    into_max: &[f32; CLASSES],
+    delta: &mut Vec<f32>,
+) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
     }
     delta.clear();
     delta.resize(n * WIDTH, f32::NEG_INFINITY);
