@@ -10,7 +10,7 @@ rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir pkg --out-name newslens \
   target/wasm32-unknown-unknown/release/newslens.wasm
 node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --enable-sign-ext --enable-simd --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/newslens_bg.wasm -o pkg/newslens_bg.wasm
 cp js/package.json js/README.md pkg/
 cp src/dom/styles.css pkg/newslens.css

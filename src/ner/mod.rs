@@ -6,6 +6,7 @@ mod features;
 mod label;
 mod lexicon;
 mod model;
+mod row;
 #[cfg(feature = "train")]
 pub mod train;
 

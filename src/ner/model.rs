@@ -6,6 +6,7 @@
 
 use super::features::DocFeatures;
 use super::lexicon::{Lexicon, WordInfo};
+use super::row::{Dense, Row, LANES};
 use super::Label;
 use crate::error::{Error, Result};
 use crate::hash::{self, HashMap};
@@ -51,8 +52,11 @@ pub struct Model {
     /// The weights of `mix(t, 0)` for every template `t < FIXED`: the
     /// features without a value (bias, flags, gazetteer bits), looked up once.
     fixed: Vec<Weights>,
+    /// Sparse weights: `(classes[k], weights[k])` pairs.
     classes: Vec<u8>,
     weights: Vec<f32>,
+    /// Dense weights, for features with many classes.
+    dense: Vec<Dense>,
     pub(crate) transitions: Vec<f32>,
     pub(crate) start: Vec<f32>,
     /// The largest transition into each class (for [`viterbi`]).
@@ -63,12 +67,20 @@ pub struct Model {
 /// Templates below this have their value-less feature in [`Model::fixed`].
 const FIXED: usize = 256;
 
-/// Where a feature's (class, weight) pairs are: `classes[at..at + n]`.
+/// Where a feature's weights are: the pairs `classes[at..at + n]`, or the
+/// row `dense[at]` when `n` is [`DENSE`].
 #[derive(Debug, Clone, Copy, Default)]
 struct Weights {
     at: u32,
     n: u32,
 }
+
+/// [`Weights::n`] of a dense row.
+const DENSE: u32 = u32::MAX;
+
+/// Features with at least this many classes get a dense row: adding one
+/// costs about as much as adding this many pairs one by one.
+const DENSE_MIN: usize = 12;
 
 /// The feature keys of a model and where their weights are: open addressing
 /// with linear probing, at most half full. Faster than a general hash map
@@ -196,10 +208,31 @@ impl Model {
             return Err(invalid("trailing bytes"));
         }
         let mut features = FeatureTable::with_capacity(n_features);
-        let mut offset = 0u32;
+        let mut dense = Vec::new();
+        let mut offset = 0usize;
         for (k, c) in keys.into_iter().zip(counts) {
-            let n = u32::from(c);
-            features.insert(k, Weights { at: offset, n });
+            let n = usize::from(c);
+            let (cs, ws) = (&classes[offset..offset + n], &weights[offset..offset + n]);
+            let mut row = Dense([0.0; LANES]);
+            let mut seen = 0u64;
+            for (&c, &w) in cs.iter().zip(ws) {
+                seen |= 1 << c;
+                row.0[usize::from(c)] = w;
+            }
+            // a class twice would have its two weights summed first: not the same sums
+            let w = if n >= DENSE_MIN && seen.count_ones() as usize == n {
+                dense.push(row);
+                Weights {
+                    at: (dense.len() - 1) as u32,
+                    n: DENSE,
+                }
+            } else {
+                Weights {
+                    at: offset as u32,
+                    n: n as u32,
+                }
+            };
+            features.insert(k, w);
             offset += n;
         }
         let fixed = (0..FIXED as u64)
@@ -211,6 +244,7 @@ impl Model {
             fixed,
             classes,
             weights,
+            dense,
             transitions,
             start,
             into_max,
@@ -222,17 +256,21 @@ impl Model {
     /// `scores` (one per class; the row is padded to 64 so the masked index
     /// needs no bounds check).
     #[inline]
-    fn add(&self, template: u64, value: u64, scores: &mut [f32; 64]) {
+    fn add(&self, template: u64, value: u64, scores: &mut Row) {
         let w = match self.fixed.get(template as usize) {
             Some(w) if value == 0 => *w,
             _ => self.features.get(hash::key(hash::mix(template, value))),
         };
+        if w.n == DENSE {
+            scores.add_dense(&self.dense[w.at as usize]);
+            return;
+        }
         let (at, n) = (w.at as usize, w.n as usize);
         for (c, w) in self.classes[at..at + n]
             .iter()
             .zip(&self.weights[at..at + n])
         {
-            scores[usize::from(*c) & 63] += w;
+            scores.0[usize::from(*c) & 63] += w;
         }
     }
 
@@ -252,7 +290,7 @@ impl Model {
             let ty = doc.word_type(a + i);
             let mut row = match buf.row_of[ty] {
                 NO_ROW => {
-                    let mut row = [0f32; 64];
+                    let mut row = Row::default();
                     doc.token_word(a + i, &mut |t, v| self.add(t, v, &mut row));
                     buf.row_of[ty] = buf.rows.len() as u32;
                     buf.rows.push(row);
@@ -261,7 +299,7 @@ impl Model {
                 r => buf.rows[r as usize],
             };
             doc.token_context(a, b, a + i, &mut |t, v| self.add(t, v, &mut row));
-            buf.scores[i * CLASSES..(i + 1) * CLASSES].copy_from_slice(&row[..CLASSES]);
+            buf.scores[i * CLASSES..(i + 1) * CLASSES].copy_from_slice(&row.0[..CLASSES]);
         }
         viterbi_with(
             &buf.scores,
@@ -278,7 +316,7 @@ impl Model {
 pub(crate) struct Scratch {
     /// Where the scores of each word type's own features are in `rows`.
     row_of: Vec<u32>,
-    rows: Vec<[f32; 64]>,
+    rows: Vec<Row>,
     scores: Vec<f32>,
     back: Vec<f32>,
 }
