@@ -28,7 +28,14 @@ pub(crate) struct Mention {
 fn key(text: &str, tokens: &[Token]) -> u64 {
     let mut h = hash::start();
     for t in tokens {
-        h = hash::bytes(h, t.span.of(text).to_lowercase().as_bytes());
+        let w = t.span.of(text);
+        if w.is_ascii() {
+            h = w
+                .bytes()
+                .fold(h, |h, b| hash::bytes(h, &[b.to_ascii_lowercase()]));
+        } else {
+            h = hash::bytes(h, w.to_lowercase().as_bytes());
+        }
         h = hash::bytes(h, b" ");
     }
     h

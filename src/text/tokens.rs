@@ -108,6 +108,10 @@ fn push_word(text: &str, span: Span, kind: TokenKind, out: &mut Vec<Token>) {
 
 /// Where a trailing clitic starts in `word`, if it has one.
 fn clitic_start(word: &str) -> Option<usize> {
+    // every clitic has an apostrophe, and lower-casing never makes one
+    if !word.contains(['\'', '’']) {
+        return None;
+    }
     let tail_start = |n: usize| word.char_indices().rev().nth(n - 1).map(|(i, _)| i);
     for n in [3, 2] {
         let Some(start) = tail_start(n) else { continue };
