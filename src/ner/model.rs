@@ -6,7 +6,7 @@
 
 use super::features::DocFeatures;
 use super::lexicon::{Lexicon, WordInfo};
-use super::row::{Dense, Row, LANES};
+use super::row::{Dense, Lanes, Row};
 use super::Label;
 use crate::error::{Error, Result};
 use crate::hash::{self, HashMap};
@@ -59,8 +59,8 @@ pub struct Model {
     dense: Vec<Dense>,
     pub(crate) transitions: Vec<f32>,
     pub(crate) start: Vec<f32>,
-    /// The largest transition into each class (for [`viterbi`]).
-    into_max: [f32; CLASSES],
+    /// The transitions arranged for [`viterbi`].
+    lattice: Lattice,
     pub(crate) lexicon: Lexicon,
 }
 
@@ -213,7 +213,7 @@ impl Model {
         for (k, c) in keys.into_iter().zip(counts) {
             let n = usize::from(c);
             let (cs, ws) = (&classes[offset..offset + n], &weights[offset..offset + n]);
-            let mut row = Dense([0.0; LANES]);
+            let mut row = Dense::splat(0.0);
             let mut seen = 0u64;
             for (&c, &w) in cs.iter().zip(ws) {
                 seen |= 1 << c;
@@ -238,7 +238,7 @@ impl Model {
         let fixed = (0..FIXED as u64)
             .map(|t| features.get(hash::key(hash::mix(t, 0))))
             .collect();
-        let into_max = into_max(&transitions);
+        let lattice = Lattice::new(&transitions);
         Ok(Model {
             features,
             fixed,
@@ -247,7 +247,7 @@ impl Model {
             dense,
             transitions,
             start,
-            into_max,
+            lattice,
             lexicon: Lexicon { words, phrases },
         })
     }
@@ -290,7 +290,7 @@ impl Model {
             let ty = doc.word_type(a + i);
             let mut row = match buf.row_of[ty] {
                 NO_ROW => {
-                    let mut row = Row::default();
+                    let mut row = Row::splat(0.0);
                     doc.token_word(a + i, &mut |t, v| self.add(t, v, &mut row));
                     buf.row_of[ty] = buf.rows.len() as u32;
                     buf.rows.push(row);
@@ -306,8 +306,9 @@ impl Model {
             n,
             &self.transitions,
             &self.start,
-            &self.into_max,
+            &self.lattice,
             &mut buf.back,
+            &mut buf.best,
         )
     }
 }
@@ -319,6 +320,7 @@ pub(crate) struct Scratch {
     rows: Vec<Row>,
     scores: Vec<f32>,
     back: Vec<f32>,
+    best: Vec<Open>,
 }
 
 const NO_ROW: u32 = u32::MAX;
@@ -331,23 +333,73 @@ impl Scratch {
             rows: Vec::new(),
             scores: Vec::new(),
             back: Vec::new(),
+            best: Vec::new(),
         }
     }
 }
 
 /// Width of a row of class scores in the Viterbi table.
 const WIDTH: usize = CLASSES;
-/// How many best predecessors the forward pass tries first.
-const TOP: usize = 4;
+
+/// The classes any class may precede: `O` and the `B-` classes.
+const OPEN: [usize; 1 + Label::ALL.len()] = {
+    let mut a = [0; 1 + Label::ALL.len()];
+    let mut k = 1;
+    while k < a.len() {
+        a[k] = 2 * k - 1;
+        k += 1;
+    }
+    a
+};
+
+/// Transitions from one class into each of [`OPEN`] (padded with -inf).
+pub(crate) type Open = Lanes<{ OPEN.len().div_ceil(4) * 4 }>;
+
+/// The transitions, arranged for the forward pass of [`viterbi`].
+#[derive(Debug, Clone)]
+struct Lattice {
+    /// For each class, its transitions into the [`OPEN`] classes.
+    open: Vec<Open>,
+    /// For each class, the largest of those transitions.
+    open_max: Vec<f32>,
+}
+
+impl Lattice {
+    fn new(transitions: &[f32]) -> Lattice {
+        let open: Vec<Open> = (0..CLASSES)
+            .map(|from| {
+                let mut row = Open::splat(f32::NEG_INFINITY);
+                for (k, &to) in OPEN.iter().enumerate() {
+                    row.0[k] = transitions[from * CLASSES + to];
+                }
+                row
+            })
+            .collect();
+        let open_max = open
+            .iter()
+            .map(|row| {
+                row.0[..OPEN.len()]
+                    .iter()
+                    .fold(f32::NEG_INFINITY, |m, &t| m.max(t))
+            })
+            .collect();
+        Lattice { open, open_max }
+    }
+}
 
 /// The best class sequence under emission `scores` (n x CLASSES), transitions
 /// (`from * CLASSES + to`) and start scores, respecting BIO constraints.
 ///
-/// The forward pass keeps only the best score per class. It tries the few
-/// best predecessors first and scans the rest only when the largest
-/// transition into the class could let one of them win; back-pointers are recomputed for the chosen
-/// path only, with the same arithmetic, so ties resolve as in a textbook
-/// Viterbi (the first best predecessor).
+/// The forward pass keeps only the best score per class: for `I-X`, the
+/// better of `B-X` and `I-X` before it; for the other classes, which any class
+/// may precede, the maximum of `delta + transition` over all predecessors,
+/// taken four classes at a time ([`Lanes::max_sum`]). It starts from the best
+/// predecessor and skips every other one whose score plus its largest
+/// transition cannot beat the lowest maximum so far (rounding is monotonic,
+/// so the skipped sums are no larger: the maxima are exact). Back-pointers
+/// are recomputed for the chosen path only, with the same arithmetic: the
+/// first predecessor whose sum equals the maximum, so ties resolve as in a
+/// textbook Viterbi.
 #[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) fn viterbi(
     scores: &[f32],
@@ -356,37 +408,36 @@ pub(crate) fn viterbi(
     start: &[f32],
     delta: &mut Vec<f32>,
 ) -> Vec<usize> {
-    viterbi_with(scores, n, transitions, start, &into_max(transitions), delta)
+    let lattice = Lattice::new(transitions);
+    viterbi_with(
+        scores,
+        n,
+        transitions,
+        start,
+        &lattice,
+        delta,
+        &mut Vec::new(),
+    )
 }
 
-/// The largest transition into each class, which bounds what any predecessor can add.
-fn into_max(transitions: &[f32]) -> [f32; CLASSES] {
-    let mut into_max = [f32::NEG_INFINITY; CLASSES];
-    for from in 0..CLASSES {
-        for (to, m) in into_max.iter_mut().enumerate() {
-            let t = transitions[from * CLASSES + to];
-            if t > *m {
-                *m = t;
-            }
-        }
-    }
-    into_max
-}
-
-/// [`viterbi`] given [`into_max`] of the transitions.
+/// [`viterbi`] given the [`Lattice`] of the transitions; `best` keeps the
+/// forward pass's maxima for the [`OPEN`] classes.
 fn viterbi_with(
     scores: &[f32],
     n: usize,
     transitions: &[f32],
     start: &[f32],
-    into_max: &[f32; CLASSES],
+    lattice: &Lattice,
     delta: &mut Vec<f32>,
+    best: &mut Vec<Open>,
 ) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
     delta.clear();
     delta.resize(n * WIDTH, f32::NEG_INFINITY);
+    best.clear();
+    best.resize(n, Open::splat(f32::NEG_INFINITY));
     for c in 0..CLASSES {
         if allowed(None, c) {
             delta[c] = start[c] + scores[c];
@@ -396,55 +447,32 @@ fn viterbi_with(
         let (done, rest) = delta.split_at_mut(i * WIDTH);
         let prev = &done[(i - 1) * WIDTH..];
         let row = &mut rest[..WIDTH];
-        // the TOP best predecessors, best first; `floor` bounds all the others
-        let mut top = [(f32::NEG_INFINITY, 0usize); TOP];
-        for (from, &d) in prev.iter().enumerate().take(CLASSES) {
-            if d > top[TOP - 1].0 {
-                let mut k = TOP - 1;
-                while k > 0 && d > top[k - 1].0 {
-                    top[k] = top[k - 1];
-                    k -= 1;
-                }
-                top[k] = (d, from);
+        let scores = &scores[i * CLASSES..(i + 1) * CLASSES];
+        let best = &mut best[i];
+        // the best predecessor first, then those that could still raise a maximum
+        let top = (0..CLASSES).fold(0, |t, c| if prev[c] > prev[t] { c } else { t });
+        best.max_sum(prev[top], &lattice.open[top]);
+        let mut low = best.0[..OPEN.len()]
+            .iter()
+            .fold(f32::INFINITY, |m, &b| m.min(b));
+        for from in 0..CLASSES {
+            let d = prev[from];
+            if from != top && !(d + lattice.open_max[from] <= low) {
+                best.max_sum(d, &lattice.open[from]);
+                low = best.0[..OPEN.len()]
+                    .iter()
+                    .fold(f32::INFINITY, |m, &b| m.min(b));
             }
         }
-        let floor = top[TOP - 1].0;
-        for to in 0..CLASSES {
-            let best = match class_label(to) {
-                Some((l, true)) => {
-                    let b = begin(l);
-                    let x = prev[b] + transitions[b * CLASSES + to];
-                    let y = prev[b + 1] + transitions[(b + 1) * CLASSES + to];
-                    if y > x {
-                        y
-                    } else {
-                        x
-                    }
-                }
-                _ => {
-                    let mut best = f32::NEG_INFINITY;
-                    for &(d, from) in &top {
-                        if d + into_max[to] <= best {
-                            break;
-                        }
-                        let v = d + transitions[from * CLASSES + to];
-                        if v > best {
-                            best = v;
-                        }
-                    }
-                    // exact: scan the rest only when one of them could still win
-                    if floor + into_max[to] > best {
-                        for (from, &d) in prev.iter().enumerate().take(CLASSES) {
-                            let v = d + transitions[from * CLASSES + to];
-                            if v > best {
-                                best = v;
-                            }
-                        }
-                    }
-                    best
-                }
-            };
-            row[to] = best + scores[i * CLASSES + to];
+        for (&to, &b) in OPEN.iter().zip(&best.0) {
+            row[to] = b + scores[to];
+        }
+        for b in OPEN.into_iter().skip(1) {
+            // I-X after B-X (class b) or I-X (b + 1)
+            let to = b + 1;
+            let x = prev[b] + transitions[b * CLASSES + to];
+            let y = prev[b + 1] + transitions[(b + 1) * CLASSES + to];
+            row[to] = if y > x { y } else { x } + scores[to];
         }
     }
     let last = &delta[(n - 1) * WIDTH..(n - 1) * WIDTH + CLASSES];
@@ -455,35 +483,32 @@ fn viterbi_with(
     for i in (1..n).rev() {
         out[i] = c;
         let prev = &delta[(i - 1) * WIDTH..];
-        let candidates: &[usize] = match class_label(c) {
-            Some((l, true)) => &[begin(l), begin(l) + 1],
-            _ => &ALL_CLASSES,
-        };
-        let mut best = f32::NEG_INFINITY;
-        let mut arg = 0;
-        for &from in candidates {
-            let s = prev[from] + transitions[from * CLASSES + c];
-            if s > best {
-                best = s;
-                arg = from;
+        let sum = |from: usize| prev[from] + transitions[from * CLASSES + c];
+        // the first predecessor with the largest sum; 0 when no sum is above -inf
+        c = match class_label(c) {
+            Some((l, true)) => {
+                let (mut top, mut arg) = (f32::NEG_INFINITY, 0);
+                for from in [begin(l), begin(l) + 1] {
+                    if sum(from) > top {
+                        (top, arg) = (sum(from), from);
+                    }
+                }
+                arg
             }
-        }
-        c = arg;
+            _ => {
+                let k = OPEN.iter().position(|&o| o == c).unwrap_or(0);
+                let m = best[i].0[k];
+                if m > f32::NEG_INFINITY {
+                    (0..CLASSES).find(|&from| sum(from) == m).unwrap_or(0)
+                } else {
+                    0
+                }
+            }
+        };
     }
     out[0] = c;
     out
 }
-
-/// 0, 1, ..., CLASSES - 1.
-const ALL_CLASSES: [usize; CLASSES] = {
-    let mut a = [0; CLASSES];
-    let mut i = 0;
-    while i < CLASSES {
-        a[i] = i;
-        i += 1;
-    }
-    a
-};
 
 fn invalid(reason: &str) -> Error {
     Error::InvalidModel {
@@ -626,5 +651,79 @@ impl ModelParts {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Viterbi as in a textbook: every allowed predecessor, back-pointers
+    /// stored, the first best predecessor on ties.
+    fn textbook(scores: &[f32], n: usize, transitions: &[f32], start: &[f32]) -> Vec<usize> {
+        let mut delta = vec![f32::NEG_INFINITY; n * CLASSES];
+        let mut back = vec![0; n * CLASSES];
+        for c in 0..CLASSES {
+            if allowed(None, c) {
+                delta[c] = start[c] + scores[c];
+            }
+        }
+        for i in 1..n {
+            for to in 0..CLASSES {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+                for from in (0..CLASSES).filter(|&f| allowed(Some(f), to)) {
+                    let v = delta[(i - 1) * CLASSES + from] + transitions[from * CLASSES + to];
+                    if v > best {
+                        (best, arg) = (v, from);
+                    }
+                }
+                delta[i * CLASSES + to] = best + scores[i * CLASSES + to];
+                back[i * CLASSES + to] = arg;
+            }
+        }
+        let last = &delta[(n - 1) * CLASSES..];
+        let mut c = (0..CLASSES)
+            .max_by(|&x, &y| last[x].total_cmp(&last[y]))
+            .unwrap_or(0);
+        let mut out = vec![0; n];
+        for i in (1..n).rev() {
+            out[i] = c;
+            c = back[i * CLASSES + c];
+        }
+        out[0] = c;
+        out
+    }
+
+    #[test]
+    fn viterbi_is_textbook_viterbi() {
+        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..400 {
+            // coarse values make ties common; fine ones exercise rounding
+            let coarse = round % 2 == 0;
+            let n = 1 + (next() % 12) as usize;
+            let mut value = || {
+                let r = (next() % 2001) as f32 / 100.0 - 10.0;
+                if coarse {
+                    r.round()
+                } else {
+                    r
+                }
+            };
+            let transitions: Vec<f32> = (0..CLASSES * CLASSES).map(|_| value()).collect();
+            let start: Vec<f32> = (0..CLASSES).map(|_| value()).collect();
+            let scores: Vec<f32> = (0..n * CLASSES).map(|_| value()).collect();
+            let fast = viterbi(&scores, n, &transitions, &start, &mut Vec::new());
+            assert_eq!(
+                fast,
+                textbook(&scores, n, &transitions, &start),
+                "round {round}"
+            );
+        }
     }
 }

@@ -1,45 +1,48 @@
-//! Rows of class scores, and adding a dense row of weights with SIMD.
+//! Rows of class scores and the two SIMD operations the tagger spends its
+//! time in: adding a dense row of weights, and the Viterbi step's running
+//! maximum of `delta + transition`.
 //!
-//! Most features the tagger finds carry weights for 20 to 36 of the 37
-//! classes, so the model keeps those as dense rows ([`Dense`]) and adds them
-//! four lanes at a time: `f32x4.add` in wasm (built with `simd128`, see
-//! `.cargo/config.toml`), SSE on x86_64, plain adds elsewhere. A dense row
-//! holds `+0.0` for the classes a feature has no weight for, and `s + 0.0 ==
-//! s` for every score the tagger can make (sums that start at `+0.0` never
-//! become `-0.0`), so each class sees exactly the additions, in the same order,
-//! as with sparse (class, weight) pairs.
+//! Both run four lanes at a time: f32x4 in wasm (built with `simd128`, see
+//! `.cargo/config.toml`), SSE on x86_64, plain scalar code elsewhere; every
+//! lane does the scalar arithmetic exactly. Most features the tagger finds
+//! carry weights for 20 to 36 of the 37 classes, so the model keeps those as
+//! dense rows ([`Dense`]) holding `+0.0` for the classes a feature has no
+//! weight for; `s + 0.0 == s` for every score the tagger can make (sums that
+//! start at `+0.0` never become `-0.0`), so each class sees exactly the
+//! additions, in the same order, as with sparse (class, weight) pairs.
 
 use super::model::CLASSES;
 
 /// Lanes of a dense row: the classes rounded up to a multiple of four.
 pub(crate) const LANES: usize = CLASSES.div_ceil(4) * 4;
 
-/// One score per class, padded to 64 so that a class index masked with 63
-/// needs no bounds check; the first [`LANES`] are 16-byte aligned for SIMD.
+/// `N` scores, 16-byte aligned; `N` is a multiple of 4.
 #[derive(Debug, Clone, Copy)]
 #[repr(C, align(16))]
-pub(crate) struct Row(pub [f32; 64]);
+pub(crate) struct Lanes<const N: usize>(pub [f32; N]);
 
-impl Default for Row {
-    fn default() -> Row {
-        Row([0.0; 64])
-    }
-}
+/// One score per class, padded to 64 so that a class index masked with 63
+/// needs no bounds check.
+pub(crate) type Row = Lanes<64>;
 
 /// The weights of one feature for every class (`+0.0` where it has none).
-#[derive(Debug, Clone, Copy)]
-#[repr(C, align(16))]
-pub(crate) struct Dense(pub [f32; LANES]);
+pub(crate) type Dense = Lanes<LANES>;
 
-impl Row {
-    /// Adds `w` to the first [`LANES`] scores, lane by lane.
+impl<const N: usize> Lanes<N> {
+    /// Every lane `x`.
+    pub(crate) const fn splat(x: f32) -> Lanes<N> {
+        Lanes([x; N])
+    }
+
+    /// Adds `w` to the first [`LANES`] scores, lane by lane: `s = s + w`.
     #[inline]
     pub(crate) fn add_dense(&mut self, w: &Dense) {
+        const { assert!(N >= LANES && LANES % 4 == 0) };
         #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
         {
             use core::arch::wasm32::{f32x4_add, v128, v128_load, v128_store};
             for k in (0..LANES).step_by(4) {
-                // SAFETY: `k + 4 <= LANES <= 64`, so both 16-byte accesses lie
+                // SAFETY: `k + 4 <= LANES <= N`, so both 16-byte accesses lie
                 // inside their arrays; v128 loads and stores need no alignment.
                 unsafe {
                     let r = self.0.as_mut_ptr().add(k).cast::<v128>();
@@ -52,7 +55,7 @@ impl Row {
         {
             use core::arch::x86_64::{_mm_add_ps, _mm_load_ps, _mm_store_ps};
             for k in (0..LANES).step_by(4) {
-                // SAFETY: SSE is part of x86_64; `k + 4 <= LANES <= 64`, and
+                // SAFETY: SSE is part of x86_64; `k + 4 <= LANES <= N`, and
                 // both arrays are 16-byte aligned with `k` a multiple of 4.
                 unsafe {
                     let r = self.0.as_mut_ptr().add(k);
@@ -71,6 +74,56 @@ impl Row {
             *s += x;
         }
     }
+
+    /// `s = max(s, d + t)` lane by lane, as the scalar `if v > s { s = v }`
+    /// with `v = d + t` (so `s` stays on ties and when `v` is NaN).
+    #[inline]
+    pub(crate) fn max_sum(&mut self, d: f32, t: &Lanes<N>) {
+        const { assert!(N % 4 == 0) };
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        {
+            use core::arch::wasm32::{
+                f32x4_add, f32x4_pmax, f32x4_splat, v128, v128_load, v128_store,
+            };
+            let d = f32x4_splat(d);
+            for k in (0..N).step_by(4) {
+                // SAFETY: `k + 4 <= N`: both 16-byte accesses lie inside their
+                // arrays; v128 loads and stores need no alignment.
+                unsafe {
+                    let s = self.0.as_mut_ptr().add(k).cast::<v128>();
+                    let v = f32x4_add(d, v128_load(t.0.as_ptr().add(k).cast::<v128>()));
+                    // pmax(a, b) is `a < b ? b : a`
+                    v128_store(s, f32x4_pmax(v128_load(s), v));
+                }
+            }
+        }
+        #[cfg(target_arch = "x86_64")]
+        {
+            use core::arch::x86_64::{
+                _mm_add_ps, _mm_load_ps, _mm_max_ps, _mm_set1_ps, _mm_store_ps,
+            };
+            for k in (0..N).step_by(4) {
+                // SAFETY: SSE is part of x86_64; `k + 4 <= N`, and both arrays
+                // are 16-byte aligned with `k` a multiple of 4.
+                unsafe {
+                    let s = self.0.as_mut_ptr().add(k);
+                    let v = _mm_add_ps(_mm_set1_ps(d), _mm_load_ps(t.0.as_ptr().add(k)));
+                    // maxps(a, b) is `a > b ? a : b`
+                    _mm_store_ps(s, _mm_max_ps(v, _mm_load_ps(s)));
+                }
+            }
+        }
+        #[cfg(not(any(
+            all(target_arch = "wasm32", target_feature = "simd128"),
+            target_arch = "x86_64"
+        )))]
+        for (s, t) in self.0.iter_mut().zip(&t.0) {
+            let v = d + t;
+            if v > *s {
+                *s = v;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -79,9 +132,9 @@ mod tests {
 
     #[test]
     fn dense_adds_like_sparse() {
-        let mut dense = Dense([0.0; LANES]);
-        let mut row = Row::default();
-        let mut expected = Row::default();
+        let mut dense = Dense::splat(0.0);
+        let mut row = Row::splat(0.0);
+        let mut expected = Row::splat(0.0);
         for c in (0..CLASSES).step_by(3) {
             dense.0[c] = c as f32 * 0.37 - 5.0;
         }
@@ -91,6 +144,23 @@ mod tests {
                 expected.0[c] += dense.0[c];
             }
             assert_eq!(row.0.map(f32::to_bits), expected.0.map(f32::to_bits), "{k}");
+        }
+    }
+
+    #[test]
+    fn max_sum_is_the_scalar_max() {
+        let t = Lanes::<8>([1.0, -2.0, f32::NAN, 0.5, f32::NEG_INFINITY, 3.0, -0.0, 0.1]);
+        let mut s = Lanes::<8>([0.0, 0.0, 0.0, 2.5, 1.0, f32::NEG_INFINITY, 0.0, 0.3]);
+        let mut expected = s;
+        for d in [0.25f32, 2.0, -1.0] {
+            s.max_sum(d, &t);
+            for (e, t) in expected.0.iter_mut().zip(&t.0) {
+                let v = d + t;
+                if v > *e {
+                    *e = v;
+                }
+            }
+            assert_eq!(s.0.map(f32::to_bits), expected.0.map(f32::to_bits), "{d}");
         }
     }
 }
