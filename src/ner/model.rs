@@ -431,6 +431,7 @@ fn viterbi_with(
     delta: &mut Vec<f32>,
     best: &mut Vec<Open>,
 ) -> Vec<usize> {
+    use std::cmp::Ordering::{Equal, Less};
     if n == 0 {
         return Vec::new();
     }
@@ -455,10 +456,12 @@ fn viterbi_with(
         let mut low = best.0[..OPEN.len()]
             .iter()
             .fold(f32::INFINITY, |m, &b| m.min(b));
-        for from in 0..CLASSES {
-            let d = prev[from];
-            if from != top && !(d + lattice.open_max[from] <= low) {
-                best.max_sum(d, &lattice.open[from]);
+        let rows = prev.iter().zip(&lattice.open).zip(&lattice.open_max);
+        for (from, ((&d, t), &t_max)) in rows.enumerate() {
+            // skipped only when every sum is certainly <= its maximum (not for NaN)
+            let skip = matches!((d + t_max).partial_cmp(&low), Some(Less | Equal));
+            if from != top && !skip {
+                best.max_sum(d, t);
                 low = best.0[..OPEN.len()]
                     .iter()
                     .fold(f32::INFINITY, |m, &b| m.min(b));
