@@ -420,6 +420,13 @@ pub(crate) fn viterbi(
     )
 }
 
+/// The smallest of `xs` that is not NaN (`f32::min` is a libm call in wasm).
+#[inline]
+fn lowest(xs: &[f32]) -> f32 {
+    xs.iter()
+        .fold(f32::INFINITY, |m, &x| if x < m { x } else { m })
+}
+
 /// [`viterbi`] given the [`Lattice`] of the transitions; `best` keeps the
 /// forward pass's maxima for the [`OPEN`] classes.
 fn viterbi_with(
@@ -453,18 +460,14 @@ fn viterbi_with(
         // the best predecessor first, then those that could still raise a maximum
         let top = (0..CLASSES).fold(0, |t, c| if prev[c] > prev[t] { c } else { t });
         best.max_sum(prev[top], &lattice.open[top]);
-        let mut low = best.0[..OPEN.len()]
-            .iter()
-            .fold(f32::INFINITY, |m, &b| m.min(b));
+        let mut low = lowest(&best.0[..OPEN.len()]);
         let rows = prev.iter().zip(&lattice.open).zip(&lattice.open_max);
         for (from, ((&d, t), &t_max)) in rows.enumerate() {
             // skipped only when every sum is certainly <= its maximum (not for NaN)
             let skip = matches!((d + t_max).partial_cmp(&low), Some(Less | Equal));
             if from != top && !skip {
                 best.max_sum(d, t);
-                low = best.0[..OPEN.len()]
-                    .iter()
-                    .fold(f32::INFINITY, |m, &b| m.min(b));
+                low = lowest(&best.0[..OPEN.len()]);
             }
         }
         for (&to, &b) in OPEN.iter().zip(&best.0) {
