@@ -10,6 +10,7 @@ use super::value::{Amount, Mod, Value};
 use super::words::{self, eq, lookup, TimeUnit};
 use crate::ner::Label;
 use crate::text::{Token, TokenKind};
+use std::cell::RefCell;
 
 /// A recognised expression: tokens `start..end` of the sentence.
 #[derive(Debug)]
@@ -45,6 +46,9 @@ pub(super) struct Scan<'a> {
     /// The text of each token, sliced once.
     words: Vec<&'a str>,
     dollar: &'static str,
+    /// `amount(i, false)` by token, once computed: five patterns and the
+    /// qualifiers ask for the amount at the same token.
+    amounts: RefCell<Vec<Option<Option<(usize, Amount)>>>>,
 }
 
 impl<'a> Scan<'a> {
@@ -55,6 +59,7 @@ impl<'a> Scan<'a> {
             toks,
             words,
             dollar,
+            amounts: RefCell::new(Vec::new()),
         }
     }
 
@@ -184,6 +189,23 @@ impl<'a> Scan<'a> {
     /// (`twenty-five`, `a dozen`, `one hundred and five`) or a vague plural
     /// (`tens of thousands`). `money` allows `m`/`k` suffixes.
     fn amount(&self, i: usize, money: bool) -> Option<(usize, Amount)> {
+        if money || i >= self.toks.len() {
+            return self.amount_uncached(i, money);
+        }
+        if let Some(known) = self.amounts.borrow().get(i).copied().flatten() {
+            return known;
+        }
+        let found = self.amount_uncached(i, false);
+        let mut amounts = self.amounts.borrow_mut();
+        if amounts.is_empty() {
+            amounts.resize(self.toks.len(), None);
+        }
+        amounts[i] = Some(found);
+        found
+    }
+
+    /// [`Scan::amount`] without the memo.
+    fn amount_uncached(&self, i: usize, money: bool) -> Option<(usize, Amount)> {
         let w = self.w(i);
         if self.kind(i) == Some(TokenKind::Number) {
             if let Some((a, b)) = self.range(w) {
