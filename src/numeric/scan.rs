@@ -48,8 +48,11 @@ pub(super) struct Scan<'a> {
     dollar: &'static str,
     /// `amount(i, false)` by token, once computed: five patterns and the
     /// qualifiers ask for the amount at the same token.
-    amounts: RefCell<Vec<Option<Option<(usize, Amount)>>>>,
+    amounts: RefCell<Vec<Option<Parsed>>>,
 }
+
+/// What [`Scan::amount`] gives: where the amount ends and its value, if any.
+type Parsed = Option<(usize, Amount)>;
 
 impl<'a> Scan<'a> {
     /// A scanner over `toks` of `text`; `dollar` is the currency of a bare `$`.
