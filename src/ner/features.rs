@@ -7,7 +7,7 @@
 //! the article? written in lower case elsewhere?), which lets the tagger read
 //! all-caps headlines and sentence-initial words.
 
-use super::lexicon::{gaz, phrase_next, phrase_start, Lexicon, WordInfo, MAX_PHRASE};
+use super::lexicon::{gaz, phrase_next, phrase_start, Lookup, WordInfo, MAX_PHRASE};
 use crate::hash::{self, HashMap};
 use crate::text::{token_ranges, Span, Token};
 
@@ -116,7 +116,12 @@ impl Case {
 
 impl DocFeatures {
     /// Computes the per-token facts of a document.
-    pub fn new(text: &str, tokens: &[Token], sentences: &[Span], lexicon: &Lexicon) -> DocFeatures {
+    pub fn new(
+        text: &str,
+        tokens: &[Token],
+        sentences: &[Span],
+        lexicon: &impl Lookup,
+    ) -> DocFeatures {
         let n = tokens.len();
         let mut d = DocFeatures {
             types: Vec::with_capacity(n),

@@ -1,5 +1,6 @@
 //! Word clusters and gazetteers, keyed by hashes of lower-cased text.
 
+use super::table::Table;
 use crate::hash::{self, HashMap};
 
 /// Gazetteer bits of a word or phrase (named by the trainer; the tagger only sees bits).
@@ -34,8 +35,9 @@ pub(crate) struct WordInfo {
     pub gaz: u8,
 }
 
-/// Word clusters and gazetteers.
+/// Word clusters and gazetteers, as the trainer builds them.
 #[derive(Debug, Clone, Default)]
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) struct Lexicon {
     /// Word key (hash of the lower-cased word) to what is known about it.
     pub words: HashMap<u32, WordInfo>,
@@ -44,9 +46,77 @@ pub(crate) struct Lexicon {
     pub phrases: HashMap<u32, u8>,
 }
 
+/// What feature extraction asks a lexicon.
+pub(crate) trait Lookup {
+    /// What is known about the word whose lower-case hash is `h`.
+    fn word(&self, h: u64) -> WordInfo;
+    /// Gazetteer bits of the phrase whose hash is `h`.
+    fn phrase(&self, h: u64) -> u8;
+}
+
+impl Lookup for Lexicon {
+    fn word(&self, h: u64) -> WordInfo {
+        Lexicon::word(self, h)
+    }
+    fn phrase(&self, h: u64) -> u8 {
+        Lexicon::phrase(self, h)
+    }
+}
+
+/// The lexicon of a loaded model, in forms that are quick to build.
+#[derive(Debug, Clone)]
+pub(crate) struct ModelLexicon {
+    /// Word key to what is known about the word.
+    pub words: Words,
+    /// Phrase key to gazetteer bits.
+    pub phrases: Table<u8>,
+}
+
+/// Word keys and what is known about each word. Blobs list words by
+/// increasing key, so the keys are searched as they come (nothing to build
+/// at load, which is most of the cold start); otherwise they go in a table.
+#[derive(Debug, Clone)]
+pub(crate) enum Words {
+    /// Strictly increasing keys and their entries.
+    Sorted(Vec<u32>, Vec<WordInfo>),
+    /// Keys in any order (a later entry of a key wins).
+    Table(Table<WordInfo>),
+}
+
+impl Words {
+    /// The words `keys[i]` -> `infos[i]`.
+    pub(crate) fn new(keys: Vec<u32>, infos: Vec<WordInfo>) -> Words {
+        if keys.windows(2).all(|w| w[0] < w[1]) {
+            Words::Sorted(keys, infos)
+        } else {
+            Words::Table(Table::from_pairs(keys.len(), keys.into_iter().zip(infos)))
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: u32) -> Option<WordInfo> {
+        match self {
+            Words::Sorted(keys, infos) => keys.binary_search(&key).ok().map(|i| infos[i]),
+            Words::Table(t) => t.get(key),
+        }
+    }
+}
+
+impl Lookup for ModelLexicon {
+    #[inline]
+    fn word(&self, h: u64) -> WordInfo {
+        self.words.get(hash::key(h)).unwrap_or_default()
+    }
+    #[inline]
+    fn phrase(&self, h: u64) -> u8 {
+        self.phrases.get(hash::key(h)).unwrap_or(0)
+    }
+}
+
 /// Longest gazetteer phrase, in tokens.
 pub(crate) const MAX_PHRASE: usize = 4;
 
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
 impl Lexicon {
     /// What is known about the word whose lower-case hash is `h`.
     #[inline]
@@ -71,4 +141,22 @@ pub(crate) fn phrase_start(first_lower: &str) -> u64 {
 #[inline]
 pub(crate) fn phrase_next(h: u64, next_lower: &str) -> u64 {
     hash::bytes(hash::bytes(h, b" "), next_lower.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_sorted_or_not() {
+        let info = |c1024| WordInfo { c1024, gaz: 0 };
+        let sorted = Words::new(vec![1, 5, 9], vec![info(1), info(2), info(3)]);
+        assert!(matches!(sorted, Words::Sorted(..)));
+        assert_eq!(sorted.get(5), Some(info(2)));
+        assert_eq!(sorted.get(6), None);
+        let unsorted = Words::new(vec![9, 1, 9], vec![info(1), info(2), info(3)]);
+        assert!(matches!(unsorted, Words::Table(..)));
+        assert_eq!(unsorted.get(9), Some(info(3)));
+        assert_eq!(unsorted.get(1), Some(info(2)));
+    }
 }

@@ -7,6 +7,7 @@ mod label;
 mod lexicon;
 mod model;
 mod row;
+mod table;
 #[cfg(feature = "train")]
 pub mod train;
 

@@ -5,11 +5,14 @@
 //! `2 + 2k` is `I-label k`, so 37 classes.
 
 use super::features::DocFeatures;
-use super::lexicon::{Lexicon, WordInfo};
+#[cfg(feature = "train")]
+use super::lexicon::Lexicon;
+use super::lexicon::{ModelLexicon, WordInfo, Words};
 use super::row::{Dense, Lanes, Row};
+use super::table::Table;
 use super::Label;
 use crate::error::{Error, Result};
-use crate::hash::{self, HashMap};
+use crate::hash;
 
 /// Number of tag classes.
 pub(crate) const CLASSES: usize = 1 + 2 * Label::ALL.len();
@@ -48,20 +51,22 @@ pub(crate) fn allowed(from: Option<usize>, to: usize) -> bool {
 /// A trained tagger.
 #[derive(Debug, Clone)]
 pub struct Model {
-    features: FeatureTable,
+    features: Table<Weights>,
     /// The weights of `mix(t, 0)` for every template `t < FIXED`: the
     /// features without a value (bias, flags, gazetteer bits), looked up once.
     fixed: Vec<Weights>,
-    /// Sparse weights: `(classes[k], weights[k])` pairs.
+    /// Sparse weights: `(classes[k], level[quantised[k]])` pairs.
     classes: Vec<u8>,
-    weights: Vec<f32>,
+    quantised: Vec<u8>,
+    /// The weight of each quantised byte.
+    level: [f32; 256],
     /// Dense weights, for features with many classes.
     dense: Vec<Dense>,
     pub(crate) transitions: Vec<f32>,
     pub(crate) start: Vec<f32>,
     /// The transitions arranged for [`viterbi`].
     lattice: Lattice,
-    pub(crate) lexicon: Lexicon,
+    pub(crate) lexicon: ModelLexicon,
 }
 
 /// Templates below this have their value-less feature in [`Model::fixed`].
@@ -81,60 +86,6 @@ const DENSE: u32 = u32::MAX;
 /// Features with at least this many classes get a dense row: adding one
 /// costs about as much as adding this many pairs one by one.
 const DENSE_MIN: usize = 12;
-
-/// The feature keys of a model and where their weights are: open addressing
-/// with linear probing, at most half full. Faster than a general hash map
-/// for the tagger's mostly missing lookups, in wasm too.
-#[derive(Debug, Clone)]
-struct FeatureTable {
-    /// `(key, weights)`; `at == EMPTY` marks a free slot.
-    slots: Vec<(u32, Weights)>,
-    shift: u32,
-}
-
-const EMPTY: u32 = u32::MAX;
-
-impl FeatureTable {
-    fn with_capacity(n: usize) -> FeatureTable {
-        let size = (2 * n).next_power_of_two().max(16);
-        FeatureTable {
-            slots: vec![(0, Weights { at: EMPTY, n: 0 }); size],
-            shift: 32 - size.trailing_zeros(),
-        }
-    }
-
-    #[inline]
-    fn index(&self, key: u32) -> usize {
-        (key.wrapping_mul(0x9e37_79b1) >> self.shift) as usize
-    }
-
-    /// Sets the weights of `key`, replacing any earlier ones.
-    fn insert(&mut self, key: u32, w: Weights) {
-        let mask = self.slots.len() - 1;
-        let mut i = self.index(key);
-        while self.slots[i].1.at != EMPTY && self.slots[i].0 != key {
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = (key, w);
-    }
-
-    /// The weights of `key`; none (`n == 0`) when the model lacks it.
-    #[inline]
-    fn get(&self, key: u32) -> Weights {
-        let mask = self.slots.len() - 1;
-        let mut i = self.index(key);
-        loop {
-            let (k, w) = self.slots[i];
-            if w.at == EMPTY {
-                return Weights::default();
-            }
-            if k == key {
-                return w;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-}
 
 impl Model {
     /// Reads a model blob (see `model/README.md` for the format).
@@ -160,25 +111,20 @@ impl Model {
         let n_words = r.u32()? as usize;
         let word_keys = r.u32s(n_words)?;
         let c1024 = r.u16s(n_words)?;
-        let word_gaz = r.take(n_words)?.to_vec();
-        let mut words = HashMap::default();
-        words.reserve(n_words);
-        for i in 0..n_words {
-            words.insert(
-                word_keys[i],
-                WordInfo {
-                    c1024: c1024[i],
-                    gaz: word_gaz[i],
-                },
-            );
-        }
+        let word_gaz = r.take(n_words)?;
+        let infos = c1024
+            .into_iter()
+            .zip(word_gaz)
+            .map(|(c1024, &gaz)| WordInfo { c1024, gaz })
+            .collect();
+        let words = Words::new(word_keys, infos);
         let n_phrases = r.u32()? as usize;
         let phrase_keys = r.u32s(n_phrases)?;
         let phrase_bits = r.take(n_phrases)?;
-        let phrases = phrase_keys
-            .into_iter()
-            .zip(phrase_bits.iter().copied())
-            .collect();
+        let phrases = Table::from_pairs(
+            n_phrases,
+            phrase_keys.into_iter().zip(phrase_bits.iter().copied()),
+        );
         let n_features = r.u32()? as usize;
         let keys = r.u32s(n_features)?;
         let counts = r.take(n_features)?.to_vec();
@@ -187,40 +133,40 @@ impl Model {
         if classes.iter().any(|&c| usize::from(c) >= CLASSES) {
             return Err(invalid("class out of range"));
         }
-        let weights: Vec<f32> = r
-            .take(total)?
-            .iter()
-            .map(|&q| {
-                let q = q as i8;
-                let m = levels[usize::from(q.unsigned_abs())
-                    .saturating_sub(1)
-                    .min(LEVELS - 1)];
-                if q < 0 {
-                    -m
-                } else if q == 0 {
-                    0.0
-                } else {
-                    m
-                }
-            })
-            .collect();
+        let quantised = r.take(total)?.to_vec();
+        let level: [f32; 256] = std::array::from_fn(|q| {
+            let q = q as u8 as i8;
+            let m = levels[usize::from(q.unsigned_abs())
+                .saturating_sub(1)
+                .min(LEVELS - 1)];
+            if q < 0 {
+                -m
+            } else if q == 0 {
+                0.0
+            } else {
+                m
+            }
+        });
         if r.at != bytes.len() {
             return Err(invalid("trailing bytes"));
         }
-        let mut features = FeatureTable::with_capacity(n_features);
+        let mut features = Table::with_capacity(n_features);
         let mut dense = Vec::new();
         let mut offset = 0usize;
         for (k, c) in keys.into_iter().zip(counts) {
             let n = usize::from(c);
-            let (cs, ws) = (&classes[offset..offset + n], &weights[offset..offset + n]);
-            let mut row = Dense::splat(0.0);
-            let mut seen = 0u64;
-            for (&c, &w) in cs.iter().zip(ws) {
-                seen |= 1 << c;
-                row.0[usize::from(c)] = w;
-            }
+            let cs = &classes[offset..offset + n];
+            let qs = &quantised[offset..offset + n];
+            let distinct = || {
+                let seen = cs.iter().fold(0u64, |seen, &c| seen | 1 << c);
+                seen.count_ones() as usize == n
+            };
             // a class twice would have its two weights summed first: not the same sums
-            let w = if n >= DENSE_MIN && seen.count_ones() as usize == n {
+            let w = if n >= DENSE_MIN && distinct() {
+                let mut row = Dense::splat(0.0);
+                for (&c, &q) in cs.iter().zip(qs) {
+                    row.0[usize::from(c)] = level[usize::from(q)];
+                }
                 dense.push(row);
                 Weights {
                     at: (dense.len() - 1) as u32,
@@ -236,19 +182,20 @@ impl Model {
             offset += n;
         }
         let fixed = (0..FIXED as u64)
-            .map(|t| features.get(hash::key(hash::mix(t, 0))))
+            .map(|t| features.get(hash::key(hash::mix(t, 0))).unwrap_or_default())
             .collect();
         let lattice = Lattice::new(&transitions);
         Ok(Model {
             features,
             fixed,
             classes,
-            weights,
+            quantised,
+            level,
             dense,
             transitions,
             start,
             lattice,
-            lexicon: Lexicon { words, phrases },
+            lexicon: ModelLexicon { words, phrases },
         })
     }
 
@@ -259,18 +206,21 @@ impl Model {
     fn add(&self, template: u64, value: u64, scores: &mut Row) {
         let w = match self.fixed.get(template as usize) {
             Some(w) if value == 0 => *w,
-            _ => self.features.get(hash::key(hash::mix(template, value))),
+            _ => self
+                .features
+                .get(hash::key(hash::mix(template, value)))
+                .unwrap_or_default(),
         };
         if w.n == DENSE {
             scores.add_dense(&self.dense[w.at as usize]);
             return;
         }
         let (at, n) = (w.at as usize, w.n as usize);
-        for (c, w) in self.classes[at..at + n]
+        for (c, q) in self.classes[at..at + n]
             .iter()
-            .zip(&self.weights[at..at + n])
+            .zip(&self.quantised[at..at + n])
         {
-            scores.0[usize::from(*c) & 63] += w;
+            scores.0[usize::from(*c) & 63] += self.level[usize::from(*q)];
         }
     }
 
