@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+pub use super::combine::{Combine, Policy};
 use super::features::DocFeatures;
 use super::lexicon::{gaz, phrase_next, phrase_start, Lexicon, WordInfo};
 use super::model::{begin, viterbi, ModelParts, CLASSES};
@@ -228,7 +229,16 @@ pub fn word_hash(lower: &str) -> u64 {
 
 /// Entities `model` finds in `text` through the whole pipeline: byte spans and labels.
 pub fn predict(model: &super::Model, text: &str) -> Vec<(usize, usize, Label)> {
-    crate::analysis::analyze_with(text, &crate::AnalyzeOptions::default(), model)
+    predict_with(model, text, &Policy::CURRENT)
+}
+
+/// [`predict`] with the tagger and the numeric rules combined as `policy` says.
+pub fn predict_with(
+    model: &super::Model,
+    text: &str,
+    policy: &Policy,
+) -> Vec<(usize, usize, Label)> {
+    crate::analysis::analyze_with(text, &crate::AnalyzeOptions::default(), model, policy)
         .map(|a| {
             a.entities
                 .iter()
