@@ -248,6 +248,21 @@ pub fn predict_with(
         .unwrap_or_default()
 }
 
+/// Entities the tagger finds in `text` without the numeric rules: its own
+/// numeric mentions, after the document consistency step.
+pub fn predict_tagger(model: &super::Model, text: &str) -> Vec<(usize, usize, Label)> {
+    // with every label the tagger's, no rule entity is kept
+    predict_with(model, text, &Policy::all(Combine::Tagger))
+}
+
+/// The numeric rules' entities of `text` alone, as `analyze()` runs the rules.
+pub fn predict_rules(text: &str) -> Vec<(usize, usize, Label)> {
+    crate::numeric::recognize_article(text, None)
+        .into_iter()
+        .map(|e| (e.span.start, e.span.end, e.label))
+        .collect()
+}
+
 /// A training sentence: feature indices per token and gold classes.
 pub struct Example {
     /// Offsets into the shared feature index array, one per token plus one.
