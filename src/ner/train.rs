@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+pub use super::combine::{Combine, Policy};
 use super::features::DocFeatures;
 use super::lexicon::{gaz, phrase_next, phrase_start, Lexicon, WordInfo};
 use super::model::{begin, viterbi, ModelParts, CLASSES};
@@ -14,8 +15,11 @@ use super::Label;
 use crate::hash::{self, HashMap};
 use crate::text::{paragraphs, sentences, tokenize, Span, Token};
 
+mod numeric_gold;
+pub use numeric_gold::{read_articles, read_numeric_gold, Article, ARTICLES_PER_CATEGORY, HEADER};
+
 /// One prepared document of `data-cache/ner/*.jsonl`.
-#[derive(Deserialize, Clone)]
+#[derive(Deserialize, Clone, Debug)]
 pub struct RawDoc {
     /// Document id.
     pub id: String,
@@ -240,7 +244,16 @@ pub fn word_hash(lower: &str) -> u64 {
 
 /// Entities `model` finds in `text` through the whole pipeline: byte spans and labels.
 pub fn predict(model: &super::Model, text: &str) -> Vec<(usize, usize, Label)> {
-    crate::analysis::analyze_with(text, &crate::AnalyzeOptions::default(), model)
+    predict_with(model, text, &Policy::CURRENT)
+}
+
+/// [`predict`] with the tagger and the numeric rules combined as `policy` says.
+pub fn predict_with(
+    model: &super::Model,
+    text: &str,
+    policy: &Policy,
+) -> Vec<(usize, usize, Label)> {
+    crate::analysis::analyze_with(text, &crate::AnalyzeOptions::default(), model, policy)
         .map(|a| {
             a.entities
                 .iter()
@@ -248,6 +261,21 @@ pub fn predict(model: &super::Model, text: &str) -> Vec<(usize, usize, Label)> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Entities the tagger finds in `text` without the numeric rules: its own
+/// numeric mentions, after the document consistency step.
+pub fn predict_tagger(model: &super::Model, text: &str) -> Vec<(usize, usize, Label)> {
+    // with every label the tagger's, no rule entity is kept
+    predict_with(model, text, &Policy::all(Combine::Tagger))
+}
+
+/// The numeric rules' entities of `text` alone, as `analyze()` runs the rules.
+pub fn predict_rules(text: &str) -> Vec<(usize, usize, Label)> {
+    crate::numeric::recognize_article(text, None)
+        .into_iter()
+        .map(|e| (e.span.start, e.span.end, e.label))
+        .collect()
 }
 
 /// A training sentence: feature indices per token and gold classes.
@@ -534,6 +562,9 @@ pub enum Scheme {
     /// The teacher's 18 labels (`silver`), compared label for label, with the
     /// teacher's names read under our span convention ([`name_start`]).
     Teacher,
+    /// The seven numeric labels of `silver` (a hand-made gold), compared label
+    /// for label; other labels are ignored in gold and predictions alike.
+    Numeric,
 }
 
 /// Micro counts per label.
@@ -584,11 +615,12 @@ pub fn evaluate(
             .filter_map(|(s, e, l)| match scheme {
                 Scheme::Coarse => l.coarse().map(|c| (s, e, c.to_string())),
                 Scheme::Teacher => Some((s, e, l.as_str().to_string())),
+                Scheme::Numeric => l.is_numeric().then(|| (s, e, l.as_str().to_string())),
             })
             .collect();
         let teacher: Vec<(usize, usize, String)>;
-        let gold: &[(usize, usize, String)] = match scheme {
-            Scheme::Coarse => &d.gold,
+        let gold: Vec<&(usize, usize, String)> = match scheme {
+            Scheme::Coarse => d.gold.iter().collect(),
             Scheme::Teacher => {
                 teacher = d
                     .silver
@@ -598,10 +630,15 @@ pub fn evaluate(
                         None => (*s, *e, l.clone()),
                     })
                     .collect();
-                &teacher
+                teacher.iter().collect()
             }
+            Scheme::Numeric => d
+                .silver
+                .iter()
+                .filter(|x| Label::parse(&x.2).is_some_and(Label::is_numeric))
+                .collect(),
         };
-        let gold_set: HashSet<&(usize, usize, String)> = gold.iter().collect();
+        let gold_set: HashSet<&(usize, usize, String)> = gold.iter().copied().collect();
         let mut labels: Vec<&str> = pred
             .iter()
             .map(|x| x.2.as_str())
