@@ -13,6 +13,8 @@
 //! adds the pipeline with another way of combining them per label, e.g.
 //! `all=rules+tagger,DATE=tagger,ORDINAL=rules` (choose on numeric_dev, report numeric_test).
 //! Without `--sets`, a numeric set whose gold file does not exist yet is skipped.
+//! `--errors SYSTEM` (tagger, rules, pipeline or --policy) lists that system's misses and
+//! false alarms on the numeric sets (read them on numeric_dev only).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -43,6 +45,7 @@ fn main() {
     .map(String::from)
     .to_vec();
     let mut sets_given = false;
+    let mut errors: Option<String> = None;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -54,6 +57,7 @@ fn main() {
             "--cache" => cache = value.into(),
             "--data" => data = value.into(),
             "--gold" => gold_dir = value.into(),
+            "--errors" => errors = Some(value.clone()),
             "--policy" => {
                 policy =
                     Some(Policy::parse(value).unwrap_or_else(|e| fail(&format!("--policy: {e}"))))
@@ -95,7 +99,7 @@ fn main() {
                 continue;
             }
             let articles = data.join("bbc_news_summary").join(format!("{split}.jsonl"));
-            numeric(set, &gold, &articles, &model, policy);
+            numeric(set, &gold, &articles, &model, policy, errors.as_deref());
             continue;
         }
         let (docs, scheme) = match set.as_str() {
@@ -131,7 +135,14 @@ fn main() {
 /// Scores the tagger alone, the rules alone and the pipeline (and the pipeline
 /// with `policy`, if given) on the seven numeric labels of the gold file `gold`
 /// over the articles of the JSONL file `articles`; prints them side by side.
-fn numeric(set: &str, gold: &Path, articles: &Path, model: &Model, policy: Option<Policy>) {
+fn numeric(
+    set: &str,
+    gold: &Path,
+    articles: &Path,
+    model: &Model,
+    policy: Option<Policy>,
+    errors: Option<&str>,
+) {
     let articles = read_articles(articles).unwrap_or_else(|e| fail(&e));
     let tsv = std::fs::read_to_string(gold).unwrap_or_else(|e| {
         fail(&format!(
@@ -193,6 +204,50 @@ fn numeric(set: &str, gold: &Path, articles: &Path, model: &Model, policy: Optio
         "micro",
         &counts.iter().map(Counts::total).collect::<Vec<_>>(),
     );
+    if let Some(name) = errors {
+        let Some((_, f)) = systems.iter().find(|(n, _)| n == name) else {
+            fail(&format!("--errors {name}: not one of the systems printed above"));
+        };
+        list_errors(&docs, f);
+    }
+}
+
+/// Prints the numeric gold spans a system missed (`-`) and the spans it found
+/// that are not gold (`+`), with the gold label of an overlapping span.
+fn list_errors(docs: &[RawDoc], f: &dyn Fn(&str) -> Vec<(usize, usize, Label)>) {
+    for d in docs {
+        let pred: Vec<(usize, usize, String)> = f(&d.text)
+            .into_iter()
+            .filter(|x| x.2.is_numeric())
+            .map(|(s, e, l)| (s, e, l.as_str().to_string()))
+            .collect();
+        let gold = &d.silver;
+        let overlap = |set: &[(usize, usize, String)], s: usize, e: usize| {
+            set.iter()
+                .filter(|x| x.0 < e && s < x.1)
+                .map(|x| format!("{} {:?}", x.2, &d.text[x.0..x.1]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for g in gold.iter().filter(|g| !pred.contains(g)) {
+            println!(
+                "  {} - {} {:?}  [found: {}]",
+                d.id,
+                g.2,
+                &d.text[g.0..g.1],
+                overlap(&pred, g.0, g.1)
+            );
+        }
+        for p in pred.iter().filter(|p| !gold.contains(p)) {
+            println!(
+                "  {} + {} {:?}  [gold: {}]",
+                d.id,
+                p.2,
+                &d.text[p.0..p.1],
+                overlap(gold, p.0, p.1)
+            );
+        }
+    }
 }
 
 /// One row of P, R, F1 per system, then the gold count (the same for all).
