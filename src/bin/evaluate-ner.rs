@@ -206,7 +206,9 @@ fn numeric(
     );
     if let Some(name) = errors {
         let Some((_, f)) = systems.iter().find(|(n, _)| n == name) else {
-            fail(&format!("--errors {name}: not one of the systems printed above"));
+            fail(&format!(
+                "--errors {name}: not one of the systems printed above"
+            ));
         };
         list_errors(&docs, f);
     }
