@@ -152,7 +152,7 @@ fn numeric(
     });
     let docs = read_numeric_gold(&tsv, &articles)
         .unwrap_or_else(|e| fail(&format!("{}: {e}", gold.display())));
-    type System<'a> = (String, Box<dyn Fn(&str) -> Vec<(usize, usize, Label)> + 'a>);
+    type System<'a> = (String, Box<Predict<'a>>);
     let mut systems: Vec<System> = vec![
         ("tagger".into(), Box::new(|t| predict_tagger(model, t))),
         ("rules".into(), Box::new(predict_rules)),
@@ -216,7 +216,10 @@ fn numeric(
 
 /// Prints the numeric gold spans a system missed (`-`) and the spans it found
 /// that are not gold (`+`), with the gold label of an overlapping span.
-fn list_errors(docs: &[RawDoc], f: &dyn Fn(&str) -> Vec<(usize, usize, Label)>) {
+/// A system under evaluation: text in, labelled byte spans out.
+type Predict<'a> = dyn Fn(&str) -> Vec<(usize, usize, Label)> + 'a;
+
+fn list_errors(docs: &[RawDoc], f: &Predict) {
     for d in docs {
         let pred: Vec<(usize, usize, String)> = f(&d.text)
             .into_iter()
