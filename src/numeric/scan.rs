@@ -415,8 +415,11 @@ impl<'a> Scan<'a> {
             }
         }
         if !the && self.any(i, &["each", "every"]) {
-            // each year, every week: a recurring date, no single value
+            // each year, every week, every Sunday: a recurring date, no single value
             let x = self.w(i + 1);
+            if self.weekday(i + 1).is_some() {
+                return m(i + 2, Label::Date, Expr::Unknown);
+            }
             let unit = lookup(words::TIME_UNITS, x)?;
             return (!unit.is_clock() && !x.ends_with('s')).then(|| Match {
                 end: i + 2,
