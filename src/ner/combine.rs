@@ -39,6 +39,7 @@ impl Policy {
     ]);
 
     /// The same choice for every numeric label.
+    #[cfg(any(test, feature = "train"))]
     pub const fn all(c: Combine) -> Policy {
         Policy([c; 7])
     }
