@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, Result};
 use crate::groups::{groups, Group};
-use crate::ner::{default_model, recognize, Model};
+use crate::ner::{default_model, recognize, Model, Policy};
 use crate::offsets::Utf16Cursor;
 use crate::options::{AnalyzeOptions, Settings};
 use crate::summary::{summarize, Summary};
@@ -131,7 +131,7 @@ impl Analyzer {
             Some(m) => m,
             None => default_model()?,
         };
-        run(text, &self.options.validate()?, model)
+        run(text, &self.options.validate()?, model, &Policy::CURRENT)
     }
 }
 
@@ -143,20 +143,27 @@ impl Analyzer {
 /// assert_eq!(a.sentences.len(), 2);
 /// ```
 pub fn analyze(text: &str, options: &AnalyzeOptions) -> Result<Analysis> {
-    run(text, &options.validate()?, default_model()?)
+    run(
+        text,
+        &options.validate()?,
+        default_model()?,
+        &Policy::CURRENT,
+    )
 }
 
-/// [`analyze`] with a given model.
+/// [`analyze`] with a given model and a given way of combining the tagger
+/// with the numeric rules.
 #[cfg(feature = "train")]
 pub(crate) fn analyze_with(
     text: &str,
     options: &AnalyzeOptions,
     model: &Model,
+    policy: &Policy,
 ) -> Result<Analysis> {
-    run(text, &options.validate()?, model)
+    run(text, &options.validate()?, model, policy)
 }
 
-fn run(text: &str, settings: &Settings<'_>, model: &Model) -> Result<Analysis> {
+fn run(text: &str, settings: &Settings<'_>, model: &Model, policy: &Policy) -> Result<Analysis> {
     if text.len() > settings.max_bytes {
         return Err(Error::TextTooLong {
             len: text.len(),
@@ -189,7 +196,7 @@ fn run(text: &str, settings: &Settings<'_>, model: &Model) -> Result<Analysis> {
         (None, None) => (None, None),
     };
     let rules = crate::numeric::recognize(text, &tokens, &spans, date);
-    let entities = recognize(model, text, &tokens, &spans, rules)
+    let entities = recognize(model, text, &tokens, &spans, rules, policy)
         .into_iter()
         .map(|f| Entity {
             start: f.span.start,

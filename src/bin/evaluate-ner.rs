@@ -1,30 +1,51 @@
 //! Prints NER precision, recall and F1, overall and per label, on held-out data.
 //!
-//! `cargo run --release --features train --bin evaluate-ner -- [--model FILE] [--sets a,b]`
+//! `cargo run --release --features train --bin evaluate-ner -- [--model FILE] [--sets a,b]
+//! [--data DIR] [--gold DIR] [--policy SPEC]`
 //!
 //! Sets: conll_testa, conll_testb, gmb_test, wnut_test (gold, 4 coarse types as in
 //! ../shared/notes/evaluation.md), bbc_test (agreement with the spaCy teacher on all
-//! 18 labels) and sample (tests/data/belarus-2020-10-16.txt against a careful reading).
+//! 18 labels), sample (tests/data/belarus-2020-10-16.txt against a careful reading), and
+//! numeric_dev, numeric_test: the seven numeric labels against the hand-made gold
+//! `eval/numeric/{dev,test}.tsv` (`--gold DIR`) over the BBC articles of
+//! `DIR/bbc_news_summary/{validation,test}.jsonl` (`--data DIR`, default ../shared/data),
+//! for the tagger alone, the rules alone and the pipeline side by side. `--policy SPEC`
+//! adds the pipeline with another way of combining them per label, e.g.
+//! `all=rules+tagger,DATE=tagger,ORDINAL=rules` (choose on numeric_dev, report numeric_test).
+//! Without `--sets`, a numeric set whose gold file does not exist yet is skipped.
+//! `--errors SYSTEM` (tagger, rules, pipeline or --policy) lists that system's misses and
+//! false alarms on the numeric sets (read them on numeric_dev only).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use newslens::train::{evaluate, predict, read_docs, Counts, RawDoc, Scheme};
-use newslens::Model;
+use newslens::train::{
+    evaluate, predict, predict_rules, predict_tagger, predict_with, read_articles, read_docs,
+    read_numeric_gold, Counts, Policy, RawDoc, Scheme,
+};
+use newslens::{Label, Model};
 
 fn main() {
     let mut model_path: Option<PathBuf> = None;
     let mut cache = PathBuf::from("data-cache");
+    let mut data = PathBuf::from("../shared/data");
+    let mut gold_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/numeric");
+    let mut policy: Option<Policy> = None;
+    // conll_testa is training data for the shipped model (pass it with --sets to
+    // score a model trained without it)
     let mut sets: Vec<String> = [
-        "conll_testa",
         "conll_testb",
         "gmb_test",
         "wnut_test",
         "bbc_test",
         "sample",
+        "numeric_dev",
+        "numeric_test",
     ]
     .map(String::from)
     .to_vec();
+    let mut sets_given = false;
+    let mut errors: Option<String> = None;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -34,7 +55,17 @@ fn main() {
         match flag.as_str() {
             "--model" => model_path = Some(value.into()),
             "--cache" => cache = value.into(),
-            "--sets" => sets = value.split(',').map(String::from).collect(),
+            "--data" => data = value.into(),
+            "--gold" => gold_dir = value.into(),
+            "--errors" => errors = Some(value.clone()),
+            "--policy" => {
+                policy =
+                    Some(Policy::parse(value).unwrap_or_else(|e| fail(&format!("--policy: {e}"))))
+            }
+            "--sets" => {
+                sets = value.split(',').map(String::from).collect();
+                sets_given = true;
+            }
             _ => fail(&format!("unknown argument {flag}")),
         }
     }
@@ -52,6 +83,25 @@ fn main() {
         model_path.map_or("embedded model/ner.bin".into(), |p| p.display().to_string())
     );
     for set in &sets {
+        let numeric_split = match set.as_str() {
+            "numeric_dev" => Some(("validation", "dev.tsv")),
+            "numeric_test" => Some(("test", "test.tsv")),
+            _ => None,
+        };
+        if let Some((split, file)) = numeric_split {
+            let gold = gold_dir.join(file);
+            if !sets_given && !gold.exists() {
+                println!(
+                    "
+{set}: skipped, {} does not exist yet",
+                    gold.display()
+                );
+                continue;
+            }
+            let articles = data.join("bbc_news_summary").join(format!("{split}.jsonl"));
+            numeric(set, &gold, &articles, &model, policy, errors.as_deref());
+            continue;
+        }
         let (docs, scheme) = match set.as_str() {
             "sample" => (vec![sample_doc()], Scheme::Teacher),
             "bbc_test" => (load(&cache, set), Scheme::Teacher),
@@ -80,6 +130,139 @@ fn main() {
         }
         row("overall", counts.total());
     }
+}
+
+/// Scores the tagger alone, the rules alone and the pipeline (and the pipeline
+/// with `policy`, if given) on the seven numeric labels of the gold file `gold`
+/// over the articles of the JSONL file `articles`; prints them side by side.
+fn numeric(
+    set: &str,
+    gold: &Path,
+    articles: &Path,
+    model: &Model,
+    policy: Option<Policy>,
+    errors: Option<&str>,
+) {
+    let articles = read_articles(articles).unwrap_or_else(|e| fail(&e));
+    let tsv = std::fs::read_to_string(gold).unwrap_or_else(|e| {
+        fail(&format!(
+            "{}: {e} (see eval/numeric/GUIDELINES.md)",
+            gold.display()
+        ))
+    });
+    let docs = read_numeric_gold(&tsv, &articles)
+        .unwrap_or_else(|e| fail(&format!("{}: {e}", gold.display())));
+    type System<'a> = (String, Box<Predict<'a>>);
+    let mut systems: Vec<System> = vec![
+        ("tagger".into(), Box::new(|t| predict_tagger(model, t))),
+        ("rules".into(), Box::new(predict_rules)),
+        ("pipeline".into(), Box::new(|t| predict(model, t))),
+    ];
+    if let Some(p) = policy {
+        systems.push((
+            "--policy".into(),
+            Box::new(move |t| predict_with(model, t, &p)),
+        ));
+    }
+    let counts: Vec<Counts> = systems
+        .iter()
+        .map(|(_, f)| evaluate(&docs, Scheme::Numeric, f))
+        .collect();
+    let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+    let spans: usize = docs.iter().map(|d| d.silver.len()).sum();
+    let empty = docs.iter().filter(|d| d.silver.is_empty()).count();
+    println!(
+        "\n{set} ({} docs, {empty} of them without numbers, {words} words, {spans} gold spans; \
+         7 numeric labels vs {}, exact span and label)",
+        docs.len(),
+        gold.display()
+    );
+    println!(
+        "  tagger = the model and its consistency step, no rules; rules = the numeric rules alone;"
+    );
+    print!("  pipeline = analyze() ({})", Policy::CURRENT);
+    match policy {
+        Some(p) => println!("; --policy = the pipeline with {p}"),
+        None => println!(),
+    }
+    print!("  {:<12}", "");
+    for (name, _) in &systems {
+        print!("  {name:^20}");
+    }
+    println!();
+    print!("  {:<12}", "label");
+    for _ in &systems {
+        print!("  {:>6} {:>6} {:>6}", "P", "R", "F1");
+    }
+    println!(" {:>6}", "gold");
+    let numeric = Label::ALL.into_iter().filter(|l| l.is_numeric());
+    for label in numeric.map(Label::as_str) {
+        let of = |c: &Counts| c.by_label.get(label).copied().unwrap_or_default();
+        side_by_side(label, &counts.iter().map(of).collect::<Vec<_>>());
+    }
+    side_by_side(
+        "micro",
+        &counts.iter().map(Counts::total).collect::<Vec<_>>(),
+    );
+    if let Some(name) = errors {
+        let Some((_, f)) = systems.iter().find(|(n, _)| n == name) else {
+            fail(&format!(
+                "--errors {name}: not one of the systems printed above"
+            ));
+        };
+        list_errors(&docs, f);
+    }
+}
+
+/// Prints the numeric gold spans a system missed (`-`) and the spans it found
+/// that are not gold (`+`), with the gold label of an overlapping span.
+/// A system under evaluation: text in, labelled byte spans out.
+type Predict<'a> = dyn Fn(&str) -> Vec<(usize, usize, Label)> + 'a;
+
+fn list_errors(docs: &[RawDoc], f: &Predict) {
+    for d in docs {
+        let pred: Vec<(usize, usize, String)> = f(&d.text)
+            .into_iter()
+            .filter(|x| x.2.is_numeric())
+            .map(|(s, e, l)| (s, e, l.as_str().to_string()))
+            .collect();
+        let gold = &d.silver;
+        let overlap = |set: &[(usize, usize, String)], s: usize, e: usize| {
+            set.iter()
+                .filter(|x| x.0 < e && s < x.1)
+                .map(|x| format!("{} {:?}", x.2, &d.text[x.0..x.1]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for g in gold.iter().filter(|g| !pred.contains(g)) {
+            println!(
+                "  {} - {} {:?}  [found: {}]",
+                d.id,
+                g.2,
+                &d.text[g.0..g.1],
+                overlap(&pred, g.0, g.1)
+            );
+        }
+        for p in pred.iter().filter(|p| !gold.contains(p)) {
+            println!(
+                "  {} + {} {:?}  [gold: {}]",
+                d.id,
+                p.2,
+                &d.text[p.0..p.1],
+                overlap(gold, p.0, p.1)
+            );
+        }
+    }
+}
+
+/// One row of P, R, F1 per system, then the gold count (the same for all).
+fn side_by_side(label: &str, counts: &[(usize, usize, usize)]) {
+    print!("  {label:<12}");
+    for &c in counts {
+        let (p, r, f) = Counts::prf(c);
+        print!("  {p:>6.3} {r:>6.3} {f:>6.3}");
+    }
+    println!(" {:>6}", counts.first().map_or(0, |c| c.2));
 }
 
 fn row(label: &str, c: (usize, usize, usize)) {

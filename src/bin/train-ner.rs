@@ -93,7 +93,11 @@ fn main() {
             docs.extend(d.iter().map(|d| (d.clone(), has_gold)));
         }
     }
-    let dev = read_docs(&ner.join(format!("{}.jsonl", args.dev))).expect("dev set");
+    // `--dev none` trains without a held-out set (the final model, trained on dev too)
+    let dev = match args.dev.as_str() {
+        "none" => Vec::new(),
+        name => read_docs(&ner.join(format!("{name}.jsonl"))).expect("dev set"),
+    };
     // vocabulary of the training texts, for the cluster table
     let mut vocab: HashSet<u64> = HashSet::new();
     for (d, _) in docs.iter().filter(|_| args.vocab) {
@@ -149,14 +153,15 @@ fn main() {
             let parts = p.finish(&corpus.keys, args.threshold, lexicon.clone());
             let bytes = parts.to_bytes();
             let model = Model::from_bytes(&bytes).expect("own blob");
-            let counts = evaluate(&dev, Scheme::Coarse, |t| predict(&model, t));
-            let (pr, re, f) = Counts::prf(counts.total());
+            let score = if dev.is_empty() {
+                String::new()
+            } else {
+                let counts = evaluate(&dev, Scheme::Coarse, |t| predict(&model, t));
+                let (pr, re, f) = Counts::prf(counts.total());
+                format!("{} = P {pr:.4} R {re:.4} F1 {f:.4}; ", args.dev)
+            };
             eprintln!(
-                "epoch {epoch}: {errors} token errors; {} = P {:.4} R {:.4} F1 {:.4}; blob {} bytes; {:.0}s",
-                args.dev,
-                pr,
-                re,
-                f,
+                "epoch {epoch}: {errors} token errors; {score}blob {} bytes; {:.0}s",
                 bytes.len(),
                 t0.elapsed().as_secs_f64()
             );

@@ -62,14 +62,17 @@ pub(crate) fn resolve(
     }
     // 1. majority label per key (names only; numbers keep their own)
     let mut votes: HashMap<u64, Vec<(Label, usize)>> = HashMap::default();
-    for m in mentions.iter().filter(|m| !m.label.is_numeric()) {
+    // Names in capitals neither vote nor change: "NEW YORK" in a dateline is the
+    // city even where "New York" in the results below is the team.
+    let votes_on = |m: &Mention| !m.label.is_numeric() && !capitals(text, &tokens[m.first..m.end]);
+    for m in mentions.iter().filter(|m| votes_on(m)) {
         let v = votes.entry(key(text, &tokens[m.first..m.end])).or_default();
         match v.iter_mut().find(|x| x.0 == m.label) {
             Some(x) => x.1 += 1,
             None => v.push((m.label, 1)),
         }
     }
-    for m in mentions.iter_mut().filter(|m| !m.label.is_numeric()) {
+    for m in mentions.iter_mut().filter(|m| votes_on(m)) {
         let v = &votes[&key(text, &tokens[m.first..m.end])];
         // the first-seen label wins ties
         let best = v.iter().fold(v[0], |b, x| if x.1 > b.1 { *x } else { b });
@@ -259,5 +262,89 @@ fn renumber(mentions: &mut [Mention]) {
     for m in mentions.iter_mut() {
         let n = map.len();
         m.group = *map.entry(m.group as u64 + 1).or_insert(n);
+    }
+}
+
+/// Whether a name is written in capitals ("NEW YORK"): in datelines, headlines
+/// and results tables, where the same words often name something else.
+fn capitals(text: &str, words: &[Token]) -> bool {
+    let mut letters = false;
+    for w in words {
+        for c in w.span.of(text).chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            letters |= c.is_alphabetic();
+        }
+    }
+    letters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraphs, sentences, token_ranges, tokenize, Span};
+
+    /// Resolves tagger mentions given as (first word, words, label) and
+    /// returns each mention's text and label.
+    fn run(text: &str, tagged: &[(&str, usize, Label)]) -> Vec<(String, Label)> {
+        let paras = paragraphs(text, Span::new(0, text.len()));
+        let mut tokens = Vec::new();
+        for p in &paras {
+            tokenize(text, *p, &mut tokens);
+        }
+        let sents = token_ranges(&tokens, sentences(text, &tokens, &paras));
+        let mut used = vec![false; tokens.len()];
+        let mentions = tagged
+            .iter()
+            .map(|&(word, len, label)| {
+                let first = (0..tokens.len())
+                    .find(|&i| !used[i] && tokens[i].span.of(text) == word)
+                    .expect("the word is in the text");
+                used[first..first + len].fill(true);
+                Mention {
+                    first,
+                    end: first + len,
+                    label,
+                    group: 0,
+                }
+            })
+            .collect();
+        resolve(text, &tokens, &sents, mentions)
+            .into_iter()
+            .map(|m| {
+                let span = Span::new(tokens[m.first].span.start, tokens[m.end - 1].span.end);
+                (span.of(text).to_string(), m.label)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_majority_label_wins_for_names_in_mixed_case() {
+        let got = run(
+            "Kent won.\n\nKent lost.\n\nKent drew.",
+            &[
+                ("Kent", 1, Label::Org),
+                ("Kent", 1, Label::Person),
+                ("Kent", 1, Label::Org),
+            ],
+        );
+        assert!(got.iter().all(|(_, l)| *l == Label::Org), "{got:?}");
+    }
+
+    #[test]
+    fn names_in_capitals_keep_their_own_label() {
+        let got = run(
+            "NEW YORK 1996-08-22\n\nNew York beat Boston. New York won again.",
+            &[
+                ("NEW", 2, Label::Gpe),
+                ("New", 2, Label::Org),
+                ("Boston", 1, Label::Org),
+                ("New", 2, Label::Org),
+            ],
+        );
+        assert_eq!(got[0], ("NEW YORK".to_string(), Label::Gpe));
+        assert_eq!(got[1], ("New York".to_string(), Label::Org));
+        assert_eq!(got[3], ("New York".to_string(), Label::Org));
     }
 }

@@ -1,5 +1,6 @@
 //! Named-entity recognition: labels, features, the tagger and document consistency.
 
+mod combine;
 mod consistency;
 mod features;
 
@@ -13,6 +14,7 @@ pub mod train;
 
 use std::sync::OnceLock;
 
+pub use combine::{Combine, Policy};
 pub use label::Label;
 pub use model::Model;
 
@@ -58,16 +60,20 @@ pub(crate) fn tag_all(model: &Model, text: &str, tokens: &[Token], sentences: &[
 }
 
 /// Tags every sentence, combines the tagger's mentions with the numeric rules'
-/// (`rules`: sorted, on token boundaries), then makes labels consistent across
-/// the document. Where a rule entity overlaps a numeric mention of the tagger
-/// the rule wins; the tagger's names win over overlapping rule entities
-/// ("May" the person); numeric mentions only the tagger found are kept.
+/// (`rules`: sorted, on token boundaries) label by label as `policy` says, then
+/// makes labels consistent across the document. The tagger's names win over
+/// overlapping rule entities ("May" the person), and so do its mentions of a
+/// label chosen as [`Combine::Tagger`]; a rule entity replaces the overlapping
+/// tagger mentions of [`Combine::RulesThenTagger`] labels. With
+/// [`Policy::CURRENT`] numbers come from the rules alone, but for ordinals,
+/// where the tagger's mentions fill in where the rules found nothing.
 pub(crate) fn recognize(
     model: &Model,
     text: &str,
     tokens: &[Token],
     sentences: &[Span],
     rules: Vec<NumericEntity>,
+    policy: &Policy,
 ) -> Vec<Found> {
     let doc = DocFeatures::new(text, tokens, sentences, &model.lexicon);
     let mut scratch = Scratch::new(&doc);
@@ -100,10 +106,16 @@ pub(crate) fn recognize(
     // `mentions` are sorted and disjoint, so the ones a rule overlaps are a
     // run found by binary search: merging costs O((m + r) log m), not O(m * r).
     let token_at = |byte: usize| tokens.partition_point(|t| t.span.start < byte);
-    let mut replaced = vec![false; mentions.len()];
+    let mut replaced: Vec<bool> = mentions
+        .iter()
+        .map(|m| policy.of(m.label) == Combine::Rules)
+        .collect();
     let mut values = Vec::new();
     let mut ruled = Vec::new();
     for r in rules {
+        if policy.of(r.label) == Combine::Tagger {
+            continue;
+        }
         let first = token_at(r.span.start);
         let end = token_at(r.span.end);
         if first >= end || end > tokens.len() {
@@ -111,7 +123,11 @@ pub(crate) fn recognize(
         }
         let lo = mentions.partition_point(|m| m.end <= first);
         let hi = lo + mentions[lo..].partition_point(|m| m.first < end);
-        if mentions[lo..hi].iter().any(|m| !m.label.is_numeric()) {
+        let blocked = mentions[lo..hi]
+            .iter()
+            .zip(&replaced[lo..hi])
+            .any(|(m, &gone)| !gone && policy.of(m.label) == Combine::Tagger);
+        if blocked {
             continue;
         }
         replaced[lo..hi].fill(true);
@@ -143,4 +159,70 @@ pub(crate) fn recognize(
                 .and_then(|i| values[i].1.clone()),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{paragraphs, sentences, tokenize};
+
+    const TEXT: &str = "Acme Corp said on Friday that it would cut 1,200 jobs, or 5% of its \
+        staff, by 2026. It was the second round of cuts in three years and will cost $40m. \
+        Theresa May said 300 more could follow next week.";
+
+    /// The tagger with the numeric rules of `TEXT` combined as `policy` says.
+    fn found(policy: Policy, with_rules: bool) -> (Vec<Found>, Vec<NumericEntity>) {
+        let paras = paragraphs(TEXT, Span::new(0, TEXT.len()));
+        let mut tokens = Vec::new();
+        paras.iter().for_each(|p| tokenize(TEXT, *p, &mut tokens));
+        let spans = sentences(TEXT, &tokens, &paras);
+        let rules = crate::numeric::recognize(TEXT, &tokens, &spans, None);
+        let model = default_model().unwrap();
+        let given = if with_rules {
+            rules.clone()
+        } else {
+            Vec::new()
+        };
+        (
+            recognize(model, TEXT, &tokens, &spans, given, &policy),
+            rules,
+        )
+    }
+
+    #[test]
+    fn tagger_policy_is_the_tagger_without_rules() {
+        let (tagger, rules) = found(Policy::all(Combine::Tagger), true);
+        assert!(!rules.is_empty());
+        let both = Policy::all(Combine::RulesThenTagger);
+        assert_eq!(tagger, found(both, false).0);
+    }
+
+    #[test]
+    fn rules_policy_keeps_only_rule_numbers() {
+        let (out, rules) = found(Policy::all(Combine::Rules), true);
+        for f in out.iter().filter(|f| f.label.is_numeric()) {
+            assert!(
+                rules.iter().any(|r| r.span == f.span && r.label == f.label),
+                "{:?} {} is not a rule entity",
+                f.label,
+                f.span.of(TEXT)
+            );
+        }
+    }
+
+    #[test]
+    fn current_policy_keeps_every_rule_entity_clear_of_names() {
+        let (out, rules) = found(Policy::CURRENT, true);
+        assert!(Label::ALL
+            .iter()
+            .filter(|l| l.is_numeric() && **l != Label::Ordinal)
+            .all(|l| Policy::CURRENT.of(*l) == Combine::Rules));
+        for r in &rules {
+            let under_name = out.iter().any(|f| {
+                !f.label.is_numeric() && f.span.start < r.span.end && r.span.start < f.span.end
+            });
+            let kept = out.iter().any(|f| f.span == r.span && f.label == r.label);
+            assert!(kept || under_name, "{:?} {} lost", r.label, r.span.of(TEXT));
+        }
+    }
 }

@@ -83,6 +83,22 @@ fn dollar(text: &str, tokens: &[Token]) -> &'static str {
     }
 }
 
+/// The numeric entities of a whole article as `analyze()` finds them before
+/// the tagger has its say: `text` may start with a `date YYYY-MM-DD` header,
+/// which `date` overrides.
+pub(crate) fn recognize_article(text: &str, date: Option<Date>) -> Vec<NumericEntity> {
+    use crate::text::{paragraphs, sentences, split_header, tokenize};
+    let (header, body) = split_header(text);
+    let date = date.or(header.map(|h| h.date));
+    let paras = paragraphs(text, body);
+    let mut tokens = Vec::new();
+    for p in &paras {
+        tokenize(text, *p, &mut tokens);
+    }
+    let spans = sentences(text, &tokens, &paras);
+    recognize(text, &tokens, &spans, date)
+}
+
 /// The numeric entities of a whole article, for tests: `text` may start with a
 /// `date YYYY-MM-DD` header, which `date` overrides. Gives each entity's text,
 /// label and value.
@@ -91,16 +107,7 @@ pub fn numeric_entities_for_test(
     text: &str,
     date: Option<&str>,
 ) -> Vec<(String, Label, Option<Value>)> {
-    use crate::text::{paragraphs, sentences, split_header, tokenize};
-    let (header, body) = split_header(text);
-    let date = date.and_then(Date::parse_iso).or(header.map(|h| h.date));
-    let paras = paragraphs(text, body);
-    let mut tokens = Vec::new();
-    for p in &paras {
-        tokenize(text, *p, &mut tokens);
-    }
-    let spans = sentences(text, &tokens, &paras);
-    recognize(text, &tokens, &spans, date)
+    recognize_article(text, date.and_then(Date::parse_iso))
         .into_iter()
         .map(|e| (e.span.of(text).to_string(), e.label, e.value))
         .collect()

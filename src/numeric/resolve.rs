@@ -230,6 +230,7 @@ fn iso(when: &When, date: Option<Date>) -> Option<String> {
                         When::Quarter(_, q) => When::Quarter(y, q),
                         When::Half(_, h) => When::Half(y, h),
                         When::Season(_, s) => When::Season(y, s),
+                        When::MonthOnly(mo) => When::Month(y?, mo),
                         _ => return None,
                     };
                     return iso(&fixed, date);

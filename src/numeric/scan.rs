@@ -40,6 +40,63 @@ fn longer(a: Option<Match>, b: Option<Match>) -> Option<Match> {
     }
 }
 
+/// One span for two expressions joined by "to" or "and" ("between 2001 and
+/// 2003", "two to four weeks", "3% to 3.5%"): the label of the second, when the
+/// first has it too or is a bare number. The value is a range where the two
+/// values make one, else unknown.
+fn span_range(first: Match, second: Match) -> Option<Match> {
+    let label = second.label;
+    if first.label != label && first.label != Label::Cardinal {
+        return None;
+    }
+    // a range ascends: "312 to 98" is a vote, two numbers
+    if let (Some(a), Some(b)) = (amount_of(&first.expr), amount_of(&second.expr)) {
+        if a > b {
+            return None;
+        }
+    }
+    let amounts = |a: &Amount, b: &Amount| Some(Amount::range(a.value?, b.value?));
+    let expr = match (&first.expr, &second.expr) {
+        (Expr::Date(a, None), Expr::Date(b, _)) => Expr::Date(
+            When::Between(Box::new(a.clone()), Box::new(b.clone())),
+            None,
+        ),
+        (Expr::Fixed(a), Expr::Fixed(b)) => {
+            let a = match a {
+                Value::Number(a) | Value::Percent(a) => Some(a),
+                Value::Quantity { amount, .. } => Some(amount),
+                _ => None,
+            };
+            let range = match b {
+                Value::Number(b) => a.and_then(|a| amounts(a, b)).map(Value::Number),
+                Value::Percent(b) => a.and_then(|a| amounts(a, b)).map(Value::Percent),
+                Value::Quantity { amount, unit } => a
+                    .and_then(|a| amounts(a, amount))
+                    .map(|amount| Value::Quantity { amount, unit }),
+                _ => None,
+            };
+            range.map_or(Expr::Unknown, Expr::Fixed)
+        }
+        _ => Expr::Unknown,
+    };
+    m(second.end, label, expr)
+}
+
+/// The unit part of a number token with a unit glued on (`1-2mbps` -> `2mbps`).
+fn unit_of(w: &str) -> &str {
+    w.split_once('-').map_or(w, |(_, b)| b)
+}
+
+/// The exact number an expression says, if it is one.
+fn amount_of(expr: &Expr) -> Option<f64> {
+    match expr {
+        Expr::Fixed(Value::Number(a) | Value::Percent(a) | Value::Quantity { amount: a, .. }) => {
+            a.value
+        }
+        _ => None,
+    }
+}
+
 /// A sentence's tokens, ready to be matched.
 pub(super) struct Scan<'a> {
     toks: &'a [Token],
@@ -124,15 +181,27 @@ impl<'a> Scan<'a> {
             return None;
         }
         if self.is(i, "between") {
-            // between $10.5 billion and $11 billion: one MONEY range
-            let first = self.money(i + 1)?;
-            if self.is(first.end, "and") {
+            // between $10.5 billion and $11 billion: one MONEY range;
+            // between 2001 and 2003, between 5% and 7%: one DATE, one PERCENT
+            if let Some(first) = self.money(i + 1).filter(|f| self.is(f.end, "and")) {
                 let j = first.end + 1;
                 return self.money_range(first, j);
             }
-            return None;
+            let first = self.core(i + 1).filter(|f| self.is(f.end, "and"))?;
+            let second = self.core(first.end + 1)?;
+            return span_range(first, second);
         }
         let mut best = self.core(i);
+        if let Some(b) = best.as_ref().filter(|b| b.label != Label::Money) {
+            // two to four weeks, 3% to 3.5%, 60 to 65; not "rose from 3% to 4%"
+            let moved = i > 0 && self.any(i - 1, MOVES);
+            if self.is(b.end, "to") && !moved {
+                if let Some(second) = self.core(b.end + 1) {
+                    let first = self.core(i)?;
+                    best = longer(best, span_range(first, second));
+                }
+            }
+        }
         if let Some(b) = best.as_ref().filter(|b| b.label == Label::Money) {
             // "$112 billion to $121 billion" is a range; "fell 27c to $4.12" a change
             let moved = i > 0 && self.any(i - 1, MOVES);
@@ -322,6 +391,8 @@ impl<'a> Scan<'a> {
             (&["early"], Some(Mod::Start)),
             (&["late"], Some(Mod::End)),
             (&["mid"], Some(Mod::Mid)),
+            (&["earlier", "in"], None),
+            (&["later", "in"], None),
             (&["earlier"], None),
             (&["later"], None),
         ];
@@ -332,7 +403,7 @@ impl<'a> Scan<'a> {
             }
             let j = i + ws.len();
             // "earlier"/"later" only before this/last/next: "later this month".
-            if md.is_none() && !self.any(j, &["this", "last", "next"]) {
+            if md.is_none() && ws.len() == 1 && !self.any(j, &["this", "last", "next"]) {
                 continue;
             }
             let with = self.date_core(j, false).and_then(|mut mt| match mt.expr {
@@ -344,8 +415,20 @@ impl<'a> Scan<'a> {
             });
             best = longer(best, with);
         }
-        if self.is(i, "the") {
+        if self.any(i, &["the", "these"]) {
             best = longer(best, self.date_core(i + 1, true));
+        }
+        // June next year
+        if let Some(Match {
+            end,
+            expr: Expr::Date(When::MonthOnly(mo), None),
+            ..
+        }) = best
+        {
+            if let Some(n) = self.year_shift(end) {
+                let when = When::InYear(Box::new(When::MonthOnly(mo)), n);
+                best = date(end + 2, when);
+            }
         }
         best
     }
@@ -361,12 +444,33 @@ impl<'a> Scan<'a> {
     /// today, last week, this month, later this year, the weekend, recent years.
     fn relative(&self, i: usize, the: bool) -> Option<Match> {
         let w = self.w(i);
-        if !the {
+        // "the Today programme": capitalised mid-sentence, a name
+        let name = i > 0 && self.capitalised(i) && self.kind(i - 1) == Some(TokenKind::Word);
+        if !the && !name {
             for (word, n) in [("today", 0), ("yesterday", -1), ("tomorrow", 1)] {
                 if eq(w, word) {
                     return date(i + 1, When::Shift(TimeUnit::Day, n));
                 }
             }
+        }
+        if the {
+            // the seventies
+            if let Some(y) = words::decade_word(w) {
+                return date(i + 1, When::Decade(y));
+            }
+        }
+        if !the && self.any(i, &["each", "every"]) {
+            // each year, every week, every Sunday: a recurring date, no single value
+            let x = self.w(i + 1);
+            if self.weekday(i + 1).is_some() {
+                return m(i + 2, Label::Date, Expr::Unknown);
+            }
+            let unit = lookup(words::TIME_UNITS, x)?;
+            return (!unit.is_clock() && !x.ends_with('s')).then(|| Match {
+                end: i + 2,
+                label: Label::Date,
+                expr: Expr::Unknown,
+            });
         }
         if the && eq(w, "weekend") {
             return date(i + 1, When::Weekend(0, Rel::Bare));
@@ -448,12 +552,12 @@ impl<'a> Scan<'a> {
             period = true;
             j += 1;
         }
-        let (after, n) = if self.any(j, &["a", "an"]) && !the {
-            (j + 1, Some(1.0))
-        } else if (self.is(j, "a") && self.is(j + 1, "few"))
+        let (after, n) = if (self.is(j, "a") && self.is(j + 1, "few"))
             || self.any(j, &["several", "few", "many"])
         {
             (j + if self.is(j, "a") { 2 } else { 1 }, None)
+        } else if self.any(j, &["a", "an"]) && !the {
+            (j + 1, Some(1.0))
         } else if let Some((e, a)) = self.amount(j, false) {
             (e, a.value)
         } else if period {
@@ -470,6 +574,15 @@ impl<'a> Scan<'a> {
             return m(j + 1, label, duration(unit, 1.0, None));
         } else {
             return None;
+        };
+        // two consecutive quarters, the two previous years
+        let after = if self.any(
+            after,
+            &["consecutive", "successive", "straight", "previous"],
+        ) {
+            after + 1
+        } else {
+            after
         };
         let unit = lookup(words::TIME_UNITS, self.w(after))?;
         let label = if unit.is_clock() {
@@ -505,6 +618,12 @@ impl<'a> Scan<'a> {
             }) = self.date(end + 1)
             {
                 return date(e, When::Ending(unit.iso(n), Box::new(when)));
+            }
+        }
+        if period && self.is(end, "of") {
+            if let Some(y) = self.year(end + 1) {
+                let year = Box::new(When::Year(y));
+                return date(end + 2, When::Ending(unit.iso(n), year));
             }
         }
         m(end, label, duration(unit, n, None))
@@ -845,10 +964,13 @@ impl<'a> Scan<'a> {
                 .flatten()
         };
         match parts.as_slice() {
-            [a, b] if a.len() == 4 && matches!(b.len(), 2 | 4) && sep != b'.' => {
+            [a, b] if a.len() == 4 && matches!(b.len(), 1 | 2 | 4) && sep != b'.' => {
                 let a = num(a)?;
                 let mut b = num(b)?;
-                if b < 100 {
+                if b < 10 {
+                    // 2003-4
+                    b += a / 10 * 10;
+                } else if b < 100 {
                     b += a / 100 * 100;
                 }
                 if !(1800..=2100).contains(&a) || b <= a || b > a + 20 {
@@ -1159,9 +1281,24 @@ impl<'a> Scan<'a> {
             let (num, unit) = w.split_once('-').unwrap_or((&w[..k], &w[k..]));
             // 6-foot-tall: the unit without the adjective
             let unit = unit.split('-').next().unwrap_or(unit);
-            let unit = lookup(words::QUANTITY_UNITS, unit).filter(|u| *u != "m");
-            if let (Some((v, "")), Some(u)) = (words::digits(num), unit) {
-                return q(i + 1, Amount::exact(v), u);
+            // 3G is a phone network, not three grams
+            let unit = lookup(words::QUANTITY_UNITS, unit).filter(|_| unit != "G");
+            // 5m is five million, except at a race distance: the 100m, over 1500m
+            let race = |v: f64| {
+                words::RACE_DISTANCES.contains(&v)
+                    && !self.w(i + 1).ends_with('s')
+                    && !self.is(i + 1, "people")
+            };
+            match (words::digits(num), unit) {
+                (Some((v, "")), Some("m")) if race(v) => return q(i + 1, Amount::exact(v), "m"),
+                (Some((v, "")), Some(u)) if u != "m" => return q(i + 1, Amount::exact(v), u),
+                _ => {}
+            }
+            // 1-2mbps
+            if let (Some((a, "")), Some((b, u))) = (words::digits(num), words::digits(unit_of(w))) {
+                if let Some(u) = lookup(words::QUANTITY_UNITS, u).filter(|u| *u != "m" && a < b) {
+                    return q(i + 1, Amount::range(a, b), u);
+                }
             }
         }
         let (end, a) = self.amount(i, false)?;
@@ -1197,6 +1334,12 @@ impl<'a> Scan<'a> {
             return None;
         }
         let unit = lookup(words::QUANTITY_UNITS, u)?;
+        // 2 megabits per second, one gigabit a second
+        if let Some(rate) = words::per_second(unit) {
+            if self.any(end + 1, &["per", "a"]) && self.is(end + 2, "second") {
+                return q(end + 3, a, rate);
+            }
+        }
         q(end + 1, a, unit)
     }
 
@@ -1224,7 +1367,21 @@ impl<'a> Scan<'a> {
         if name {
             return None;
         }
+        // part of a name: Radio 4, Channel 4, Rover 75 (not at the sentence start:
+        // "Some 83")
+        let titled = i > 1 && self.capitalised(i - 1) && self.kind(i - 1) == Some(TokenKind::Word);
+        if titled && !w.contains('-') && self.month(i - 1).is_none() {
+            return None;
+        }
         if self.kind(i) == Some(TokenKind::Number) {
+            // phone numbers and codes: 0800 028 9276
+            let code = |k: usize| {
+                let w = self.w(k);
+                w.len() >= 3 && w.starts_with('0') && w.bytes().all(|b| b.is_ascii_digit())
+            };
+            if code(i) || (1..=2).any(|k| i >= k && code(i - k)) {
+                return None;
+            }
             // scores and other hyphenated pairs: 3-1
             if let Some((a, b)) = w.split_once('-') {
                 let ok = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
@@ -1259,6 +1416,10 @@ impl<'a> Scan<'a> {
             return None;
         }
         let (end, a) = self.amount(i, false)?;
+        // 2,000 times, four times
+        if self.is(end, "times") {
+            return m(end + 1, Label::Cardinal, number(a));
+        }
         m(end, Label::Cardinal, number(a))
     }
 }

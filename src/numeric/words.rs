@@ -578,7 +578,55 @@ pub(super) const QUANTITY_UNITS: &[(&str, &str)] = &[
     ("tb", "TB"),
     ("degree", "degree"),
     ("degrees", "degree"),
+    ("kbps", "kbit/s"),
+    ("mbps", "Mbit/s"),
+    ("gbps", "Gbit/s"),
+    ("kilobit", "kbit"),
+    ("kilobits", "kbit"),
+    ("megabit", "Mbit"),
+    ("megabits", "Mbit"),
+    ("gigabit", "Gbit"),
+    ("gigabits", "Gbit"),
+    ("kilobytes", "kB"),
+    ("megabyte", "MB"),
+    ("megabytes", "MB"),
+    ("mb", "MB"),
+    ("gigabyte", "GB"),
+    ("gigabytes", "GB"),
+    ("terabytes", "TB"),
 ];
+
+/// The rate of a data unit: `Mbit` -> `Mbit/s`.
+pub(super) fn per_second(unit: &str) -> Option<&'static str> {
+    match unit {
+        "kbit" => Some("kbit/s"),
+        "Mbit" => Some("Mbit/s"),
+        "Gbit" => Some("Gbit/s"),
+        _ => None,
+    }
+}
+
+/// Running distances in metres: "the 100m" is a race, not 100 million.
+pub(super) const RACE_DISTANCES: &[f64] = &[
+    60.0, 100.0, 110.0, 200.0, 400.0, 800.0, 1500.0, 3000.0, 5000.0, 10000.0,
+];
+
+/// The first year of a decade named in words: `seventies` -> 1970.
+pub(super) fn decade_word(w: &str) -> Option<i32> {
+    lookup(
+        &[
+            ("twenties", 1920),
+            ("thirties", 1930),
+            ("forties", 1940),
+            ("fifties", 1950),
+            ("sixties", 1960),
+            ("seventies", 1970),
+            ("eighties", 1980),
+            ("nineties", 1990),
+        ],
+        w,
+    )
+}
 
 /// The area (`square`) or volume (`cubic`) unit of a length word after it.
 pub(super) fn area_unit(w: &str, cubic: bool) -> Option<&'static str> {
