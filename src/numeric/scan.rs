@@ -1493,12 +1493,15 @@ mod starters {
         // Scan::at and the qualifiers of dates
         "between",
         "the",
+        "these",
         "early",
         "late",
         "mid",
         "earlier",
         "later",
         // relative dates and durations
+        "each",
+        "every",
         "today",
         "yesterday",
         "tomorrow",
@@ -1698,6 +1701,19 @@ mod tests {
             "barrels",
             "day",
             "basis",
+            "these",
+            "Every",
+            "seventies",
+            "people",
+            "times",
+            "second",
+            "Mbps",
+            "100m",
+            "past",
+            "few",
+            "months",
+            "5%",
+            "June",
         ];
         pieces.extend(starters::WORDS);
         for table in [
