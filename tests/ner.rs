@@ -163,3 +163,13 @@ fn acronyms_and_possessives_join_their_entity() {
     assert!(eu.aliases.contains(&"EU".to_string()), "{eu:?}");
     assert_eq!(eu.count, 3, "{:?}", a.entities);
 }
+
+#[test]
+fn possessives_stay_outside_names() {
+    let text = "George W Bush's plan failed. Microsoft's sales rose, and Tikhanovskaya's aides left.";
+    let a = analyze(text, &AnalyzeOptions::default()).unwrap();
+    let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
+    for name in ["George W Bush", "Microsoft", "Tikhanovskaya"] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+}

@@ -63,8 +63,13 @@ pub(crate) fn resolve(
     // 1. majority label per key (names only; numbers keep their own)
     let mut votes: HashMap<u64, Vec<(Label, usize)>> = HashMap::default();
     // Names in capitals neither vote nor change: "NEW YORK" in a dateline is the
-    // city even where "New York" in the results below is the team.
-    let votes_on = |m: &Mention| !m.label.is_numeric() && !capitals(text, &tokens[m.first..m.end]);
+    // city even where "New York" in the results below is the team. Short
+    // acronyms ("VW", "NATO") are always in capitals, and vote.
+    let votes_on = |m: &Mention| {
+        let words = &tokens[m.first..m.end];
+        let acronym = words.len() == 1 && words[0].span.of(text).len() <= 4;
+        !m.label.is_numeric() && !(capitals(text, words) && !acronym)
+    };
     for m in mentions.iter().filter(|m| votes_on(m)) {
         let v = votes.entry(key(text, &tokens[m.first..m.end])).or_default();
         match v.iter_mut().find(|x| x.0 == m.label) {
@@ -327,6 +332,19 @@ mod tests {
                 ("Kent", 1, Label::Org),
                 ("Kent", 1, Label::Person),
                 ("Kent", 1, Label::Org),
+            ],
+        );
+        assert!(got.iter().all(|(_, l)| *l == Label::Org), "{got:?}");
+    }
+
+    #[test]
+    fn short_acronyms_follow_the_majority() {
+        let got = run(
+            "VW builds cars.\n\nVW opened a plant.\n\nVW hired staff.",
+            &[
+                ("VW", 1, Label::Org),
+                ("VW", 1, Label::Gpe),
+                ("VW", 1, Label::Org),
             ],
         );
         assert!(got.iter().all(|(_, l)| *l == Label::Org), "{got:?}");

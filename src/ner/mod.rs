@@ -20,7 +20,7 @@ pub use model::Model;
 
 use crate::error::Result;
 use crate::numeric::{NumericEntity, Value};
-use crate::text::{Span, Token};
+use crate::text::{Span, Token, TokenKind};
 use consistency::{resolve, Mention};
 use features::DocFeatures;
 use model::{class_label, Scratch};
@@ -91,9 +91,14 @@ pub(crate) fn recognize(
                     while j < classes.len() && class_label(classes[j]) == Some((label, true)) {
                         j += 1;
                     }
+                    // a possessive is not part of the name: "Bush's" -> "Bush"
+                    let mut end = a + j;
+                    while end > a + i + 1 && tokens[end - 1].kind == TokenKind::Clitic {
+                        end -= 1;
+                    }
                     mentions.push(Mention {
                         first: a + i,
-                        end: a + j,
+                        end,
                         label,
                         group: 0,
                     });

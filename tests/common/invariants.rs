@@ -130,6 +130,12 @@ pub fn check(text: &str, options: &AnalyzeOptions, a: &Analysis) {
         );
         if !e.label.is_numeric() {
             assert!(e.value.is_none(), "a value on a name: {:?}", e.text);
+            let possessive = ["'s", "\u{2019}s"].iter().any(|p| e.text.ends_with(p));
+            assert!(
+                !possessive || e.text.len() <= 3,
+                "a possessive inside a name: {:?}",
+                e.text
+            );
         }
         prev = e.end;
     }
