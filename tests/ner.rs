@@ -166,7 +166,8 @@ fn acronyms_and_possessives_join_their_entity() {
 
 #[test]
 fn possessives_stay_outside_names() {
-    let text = "George W Bush's plan failed. Microsoft's sales rose, and Tikhanovskaya's aides left.";
+    let text =
+        "George W Bush's plan failed. Microsoft's sales rose, and Tikhanovskaya's aides left.";
     let a = analyze(text, &AnalyzeOptions::default()).unwrap();
     let names: Vec<&str> = a.entities.iter().map(|e| e.text.as_str()).collect();
     for name in ["George W Bush", "Microsoft", "Tikhanovskaya"] {

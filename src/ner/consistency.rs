@@ -68,7 +68,7 @@ pub(crate) fn resolve(
     let votes_on = |m: &Mention| {
         let words = &tokens[m.first..m.end];
         let acronym = words.len() == 1 && words[0].span.of(text).len() <= 4;
-        !m.label.is_numeric() && !(capitals(text, words) && !acronym)
+        !m.label.is_numeric() && (acronym || !capitals(text, words))
     };
     for m in mentions.iter().filter(|m| votes_on(m)) {
         let v = votes.entry(key(text, &tokens[m.first..m.end])).or_default();
