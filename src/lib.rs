@@ -33,6 +33,8 @@ mod numeric;
 mod offsets;
 mod options;
 mod summary;
+#[cfg(test)]
+mod testing;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

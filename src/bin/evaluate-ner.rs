@@ -214,12 +214,13 @@ fn numeric(
     }
 }
 
-/// Prints the numeric gold spans a system missed (`-`) and the spans it found
-/// that are not gold (`+`), with the gold label of an overlapping span.
 /// A system under evaluation: text in, labelled byte spans out.
 type Predict<'a> = dyn Fn(&str) -> Vec<(usize, usize, Label)> + 'a;
 
+/// Prints the numeric gold spans a system missed (`-`) and the spans it found
+/// that are not gold (`+`), each with the spans of the other side it overlaps.
 fn list_errors(docs: &[RawDoc], f: &Predict) {
+    type Spans = [(usize, usize, String)];
     for d in docs {
         let pred: Vec<(usize, usize, String)> = f(&d.text)
             .into_iter()
@@ -227,31 +228,25 @@ fn list_errors(docs: &[RawDoc], f: &Predict) {
             .map(|(s, e, l)| (s, e, l.as_str().to_string()))
             .collect();
         let gold = &d.silver;
-        let overlap = |set: &[(usize, usize, String)], s: usize, e: usize| {
-            set.iter()
-                .filter(|x| x.0 < e && s < x.1)
-                .map(|x| format!("{} {:?}", x.2, &d.text[x.0..x.1]))
-                .collect::<Vec<_>>()
-                .join(", ")
+        // the spans of `these` not in `other`, each with what it overlaps there
+        let show = |sign: &str, these: &Spans, other: &Spans, what: &str| {
+            for x in these.iter().filter(|x| !other.contains(x)) {
+                let overlap: Vec<String> = other
+                    .iter()
+                    .filter(|y| y.0 < x.1 && x.0 < y.1)
+                    .map(|y| format!("{} {:?}", y.2, &d.text[y.0..y.1]))
+                    .collect();
+                println!(
+                    "  {} {sign} {} {:?}  [{what}: {}]",
+                    d.id,
+                    x.2,
+                    &d.text[x.0..x.1],
+                    overlap.join(", ")
+                );
+            }
         };
-        for g in gold.iter().filter(|g| !pred.contains(g)) {
-            println!(
-                "  {} - {} {:?}  [found: {}]",
-                d.id,
-                g.2,
-                &d.text[g.0..g.1],
-                overlap(&pred, g.0, g.1)
-            );
-        }
-        for p in pred.iter().filter(|p| !gold.contains(p)) {
-            println!(
-                "  {} + {} {:?}  [gold: {}]",
-                d.id,
-                p.2,
-                &d.text[p.0..p.1],
-                overlap(gold, p.0, p.1)
-            );
-        }
+        show("-", gold, &pred, "found");
+        show("+", &pred, gold, "gold");
     }
 }
 

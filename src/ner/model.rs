@@ -652,13 +652,7 @@ mod tests {
 
     #[test]
     fn viterbi_is_textbook_viterbi() {
-        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x853c_49e6_748f_ea9b);
         for round in 0..400 {
             // coarse values make ties common; fine ones exercise rounding
             let coarse = round % 2 == 0;

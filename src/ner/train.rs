@@ -95,22 +95,21 @@ pub fn merge_labels(doc: &RawDoc, has_gold: bool) -> Vec<(usize, usize, Label)> 
 /// a trailing possessive ("Bush's" -> "Bush", as in CoNLL and OntoNotes);
 /// numbers keep both ("the past five years", as in OntoNotes). The spaCy
 /// teacher sometimes includes them in names; its spans are read through this.
-pub fn name_span(text: &str, start: usize, end: usize, label: Label) -> (usize, usize, Label) {
+pub fn name_span(text: &str, start: usize, end: usize, label: Label) -> (usize, usize) {
     let Some(t) = text.get(start..end).filter(|_| !label.is_numeric()) else {
-        return (start, end, label);
+        return (start, end);
     };
     let start = if t.starts_with("the ") && t.len() > 4 {
         start + 4
     } else {
         start
     };
-    let end = match text.get(start..end) {
-        Some(t) if (t.ends_with("'s") || t.ends_with("\u{2019}s")) && t.len() > 4 => {
-            end - if t.ends_with("'s") { 2 } else { 4 }
-        }
+    let t = &text[start..end];
+    let end = match t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")) {
+        Some(name) if t.len() > 4 => start + name.len(),
         _ => end,
     };
-    (start, end, label)
+    (start, end)
 }
 
 /// Tokens and sentences of a training text, as the pipeline makes them.
@@ -642,7 +641,7 @@ pub fn evaluate(
                     .iter()
                     .map(|(s, e, l)| match Label::parse(l) {
                         Some(label) => {
-                            let (s, e, _) = name_span(&d.text, *s, *e, label);
+                            let (s, e) = name_span(&d.text, *s, *e, label);
                             (s, e, l.clone())
                         }
                         None => (*s, *e, l.clone()),

@@ -262,13 +262,7 @@ mod tests {
 
     #[test]
     fn never_panics_and_spans_are_sound() {
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::testing::xorshift(0x9E37_79B9_7F4A_7C15);
         let date = Date::new(2020, 10, 16);
         for _ in 0..3000 {
             let n = (next() % 14) as usize;

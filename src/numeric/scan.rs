@@ -44,7 +44,7 @@ fn longer(a: Option<Match>, b: Option<Match>) -> Option<Match> {
 /// 2003", "two to four weeks", "3% to 3.5%"): the label of the second, when the
 /// first has it too or is a bare number. The value is a range where the two
 /// values make one, else unknown.
-fn span_range(first: Match, second: Match) -> Option<Match> {
+fn span_range(first: &Match, second: &Match) -> Option<Match> {
     let label = second.label;
     if first.label != label && first.label != Label::Cardinal {
         return None;
@@ -184,32 +184,25 @@ impl<'a> Scan<'a> {
             // between $10.5 billion and $11 billion: one MONEY range;
             // between 2001 and 2003, between 5% and 7%: one DATE, one PERCENT
             if let Some(first) = self.money(i + 1).filter(|f| self.is(f.end, "and")) {
-                let j = first.end + 1;
-                return self.money_range(first, j);
+                return self.money_range(&first, first.end + 1);
             }
             let first = self.core(i + 1).filter(|f| self.is(f.end, "and"))?;
             let second = self.core(first.end + 1)?;
-            return span_range(first, second);
+            return span_range(&first, &second);
         }
         let mut best = self.core(i);
-        if let Some(b) = best.as_ref().filter(|b| b.label != Label::Money) {
-            // two to four weeks, 3% to 3.5%, 60 to 65; not "rose from 3% to 4%"
-            let moved = i > 0 && self.any(i - 1, MOVES);
-            if self.is(b.end, "to") && !moved {
-                if let Some(second) = self.core(b.end + 1) {
-                    let first = self.core(i)?;
-                    best = longer(best, span_range(first, second));
-                }
-            }
-        }
-        if let Some(b) = best.as_ref().filter(|b| b.label == Label::Money) {
-            // "$112 billion to $121 billion" is a range; "fell 27c to $4.12" a change
-            let moved = i > 0 && self.any(i - 1, MOVES);
-            if self.is(b.end, "to") && !moved {
-                let end = b.end;
-                best = longer(best, self.money_range(self.money(i)?, end + 1));
-            }
-        }
+        // "X to Y" is one range ("two to four weeks", "3% to 3.5%", "$112
+        // billion to $121 billion") unless a verb of change comes before it
+        // ("rose from 3% to 4%", "fell 27c to $4.12")
+        let moved = i > 0 && self.any(i - 1, MOVES);
+        let range = best
+            .as_ref()
+            .filter(|b| !moved && self.is(b.end, "to"))
+            .and_then(|b| match b.label {
+                Label::Money => self.money_range(b, b.end + 1),
+                _ => span_range(b, &self.core(b.end + 1)?),
+            });
+        best = longer(best, range);
         let (j, modifier) = self.modifier(i);
         if modifier.is_none() {
             return best;
@@ -1225,9 +1218,9 @@ impl<'a> Scan<'a> {
     }
 
     /// `first` and the money at `j` as one range, when both name the same currency.
-    fn money_range(&self, first: Match, j: usize) -> Option<Match> {
+    fn money_range(&self, first: &Match, j: usize) -> Option<Match> {
         let second = self.money(j)?;
-        match (first.expr, second.expr) {
+        match (&first.expr, second.expr) {
             (
                 Expr::Fixed(Value::Money {
                     amount: a,
@@ -1237,9 +1230,9 @@ impl<'a> Scan<'a> {
                     amount: b,
                     currency: cb,
                 }),
-            ) if ca == cb => {
+            ) if *ca == cb => {
                 let range = Amount::range(a.value?, b.value?);
-                m(second.end, Label::Money, money(range, ca))
+                m(second.end, Label::Money, money(range, cb))
             }
             _ => None,
         }
@@ -1548,24 +1541,27 @@ mod starters {
         })
     }
 
+    /// Every starter: the first words of the word tables, then [`WORDS`].
+    pub(super) fn all() -> impl Iterator<Item = &'static str> + Clone {
+        words::UNITS
+            .iter()
+            .map(|e| e.0)
+            .chain(words::ORDINALS.iter().map(|e| e.0))
+            .chain(words::VAGUE_SCALES.iter().map(|e| e.0))
+            .chain(words::MONTHS.iter().map(|e| e.0))
+            .chain(words::WEEKDAYS.iter().map(|e| e.0))
+            .chain(words::CURRENCY_SIGNS.iter().map(|e| e.0))
+            .chain(words::DOLLAR_PREFIXES.iter().map(|e| e.0))
+            .chain(words::NUMBER_MODS.iter().map(|e| e.0[0]))
+            .chain(SEASONS.iter().map(|e| e.0))
+            .chain(WORDS.iter().copied())
+    }
+
     fn set() -> &'static HashMap<u64, ()> {
         static SET: OnceLock<HashMap<u64, ()>> = OnceLock::new();
         SET.get_or_init(|| {
-            let tables = [
-                words::UNITS.iter().map(|e| e.0).collect::<Vec<_>>(),
-                words::ORDINALS.iter().map(|e| e.0).collect(),
-                words::VAGUE_SCALES.iter().map(|e| e.0).collect(),
-                words::MONTHS.iter().map(|e| e.0).collect(),
-                words::WEEKDAYS.iter().map(|e| e.0).collect(),
-                words::CURRENCY_SIGNS.iter().map(|e| e.0).collect(),
-                words::DOLLAR_PREFIXES.iter().map(|e| e.0).collect(),
-                words::NUMBER_MODS.iter().map(|e| e.0[0]).collect(),
-                SEASONS.iter().map(|e| e.0).collect(),
-                WORDS.to_vec(),
-            ];
-            let all = tables.iter().flatten();
-            debug_assert!(all.clone().all(|w| w.len() <= MAX_LEN));
-            all.map(|w| (lower_hash(w), ())).collect()
+            debug_assert!(all().all(|w| w.len() <= MAX_LEN));
+            all().map(|w| (lower_hash(w), ())).collect()
         })
     }
 
@@ -1715,33 +1711,13 @@ mod tests {
             "5%",
             "June",
         ];
-        pieces.extend(starters::WORDS);
-        for table in [
-            words::UNITS.iter().map(|e| e.0).collect::<Vec<_>>(),
-            words::ORDINALS.iter().map(|e| e.0).collect(),
-            words::VAGUE_SCALES.iter().map(|e| e.0).collect(),
-            words::MONTHS.iter().map(|e| e.0).collect(),
-            words::WEEKDAYS.iter().map(|e| e.0).collect(),
-            words::CURRENCY_SIGNS.iter().map(|e| e.0).collect(),
-            words::DOLLAR_PREFIXES.iter().map(|e| e.0).collect(),
-            words::NUMBER_MODS
-                .iter()
-                .flat_map(|e| e.0.iter().copied())
-                .collect(),
-            words::TIME_UNITS.iter().map(|e| e.0).collect(),
-            words::CURRENCY_WORDS.iter().map(|e| e.0).collect(),
-            words::QUANTITY_UNITS.iter().map(|e| e.0).collect(),
-            SEASONS.iter().map(|e| e.0).collect(),
-        ] {
-            pieces.extend(table);
-        }
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        // every starter, and the words that follow them in patterns
+        pieces.extend(starters::all());
+        pieces.extend(words::NUMBER_MODS.iter().flat_map(|e| e.0.iter().copied()));
+        pieces.extend(words::TIME_UNITS.iter().map(|e| e.0));
+        pieces.extend(words::CURRENCY_WORDS.iter().map(|e| e.0));
+        pieces.extend(words::QUANTITY_UNITS.iter().map(|e| e.0));
+        let mut next = crate::testing::xorshift(0x2545_F491_4F6C_DD1D);
         let mut matches = 0;
         for _ in 0..20_000 {
             let mut text = String::new();
