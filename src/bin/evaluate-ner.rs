@@ -104,7 +104,7 @@ fn main() {
         }
         let (docs, scheme) = match set.as_str() {
             "sample" => (vec![sample_doc()], Scheme::Teacher),
-            "bbc_test" => (load(&cache, set), Scheme::Teacher),
+            "bbc_test" | "bbc_validation" => (load(&cache, set), Scheme::Teacher),
             _ => (load(&cache, set), Scheme::Coarse),
         };
         let t0 = Instant::now();

@@ -124,7 +124,8 @@ pub fn segment(text: &str) -> (Vec<Token>, Vec<Span>) {
 }
 
 /// BIO classes of `tokens` for entity byte spans; spans not on token
-/// boundaries are dropped (counted in the second value).
+/// boundaries are dropped (counted in the second value), and spans of labels
+/// the tagger leaves to the rules stay `O`.
 pub fn classes(tokens: &[Token], spans: &[(usize, usize, Label)]) -> (Vec<usize>, usize) {
     let mut out = vec![0; tokens.len()];
     let mut dropped = 0;
@@ -133,9 +134,10 @@ pub fn classes(tokens: &[Token], spans: &[(usize, usize, Label)]) -> (Vec<usize>
         let last = tokens.iter().position(|t| t.span.end == e);
         match (first, last) {
             (Some(a), Some(b)) if a <= b && out[a..=b].iter().all(|&c| c == 0) => {
-                out[a] = begin(l);
+                let Some(first) = begin(l) else { continue };
+                out[a] = first;
                 for c in &mut out[a + 1..=b] {
-                    *c = begin(l) + 1;
+                    *c = first + 1;
                 }
             }
             _ => dropped += 1,
