@@ -1,5 +1,6 @@
 //! A map from u32 keys (already hashes) to small values: open addressing
-//! with linear probing, at most half full, sized once.
+//! with linear probing, at most half full, sized once. Keys and values sit
+//! in two arrays, so a probe (most of them miss) reads 4-byte keys only.
 //!
 //! The model's features, words and phrases live in these. Compared with a
 //! general hash map it is cheap to fill (which is most of loading a model, and
@@ -11,7 +12,9 @@ const FREE: u32 = u32::MAX;
 /// A fixed-size map from u32 keys to `V`.
 #[derive(Debug, Clone)]
 pub(crate) struct Table<V> {
-    slots: Vec<(u32, V)>,
+    /// The key in each slot, or [`FREE`]: probes read these alone.
+    keys: Vec<u32>,
+    values: Vec<V>,
     shift: u32,
     /// The value of the key [`FREE`], which cannot sit in a slot.
     free_key: Option<V>,
@@ -22,7 +25,8 @@ impl<V: Copy + Default> Table<V> {
     pub(crate) fn with_capacity(n: usize) -> Table<V> {
         let size = (2 * n).next_power_of_two().max(16);
         Table {
-            slots: vec![(FREE, V::default()); size],
+            keys: vec![FREE; size],
+            values: vec![V::default(); size],
             shift: 32 - size.trailing_zeros(),
             free_key: None,
         }
@@ -47,12 +51,13 @@ impl<V: Copy + Default> Table<V> {
             self.free_key = Some(value);
             return;
         }
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.index(key);
-        while self.slots[i].0 != FREE && self.slots[i].0 != key {
+        while self.keys[i] != FREE && self.keys[i] != key {
             i = (i + 1) & mask;
         }
-        self.slots[i] = (key, value);
+        self.keys[i] = key;
+        self.values[i] = value;
     }
 
     /// The value of `key`.
@@ -61,12 +66,12 @@ impl<V: Copy + Default> Table<V> {
         if key == FREE {
             return self.free_key;
         }
-        let mask = self.slots.len() - 1;
+        let mask = self.keys.len() - 1;
         let mut i = self.index(key);
         loop {
-            let (k, v) = self.slots[i];
+            let k = self.keys[i];
             if k == key {
-                return Some(v);
+                return Some(self.values[i]);
             }
             if k == FREE {
                 return None;
