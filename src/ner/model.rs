@@ -78,7 +78,8 @@ pub(crate) fn allowed(from: Option<usize>, to: usize) -> bool {
 /// A trained tagger.
 #[derive(Debug, Clone)]
 pub struct Model {
-    features: Table<Weights>,
+    /// Feature key to [`Weights::pack`].
+    features: Table<u64>,
     /// The weights of `mix(t, 0)` for every template `t < FIXED`: the
     /// features without a value (bias, flags, gazetteer bits), looked up once.
     fixed: Vec<Weights>,
@@ -105,6 +106,20 @@ const FIXED: usize = 256;
 struct Weights {
     at: u32,
     n: u32,
+}
+
+impl Weights {
+    /// As one integer, so that a table of them starts as zeroed memory.
+    fn pack(self) -> u64 {
+        u64::from(self.at) | u64::from(self.n) << 32
+    }
+
+    fn unpack(v: u64) -> Weights {
+        Weights {
+            at: v as u32,
+            n: (v >> 32) as u32,
+        }
+    }
 }
 
 /// [`Weights::n`] of a dense row.
@@ -205,11 +220,11 @@ impl Model {
                     n: n as u32,
                 }
             };
-            features.insert(k, w);
+            features.insert(k, w.pack());
             offset += n;
         }
         let fixed = (0..FIXED as u64)
-            .map(|t| features.get(hash::key(hash::mix(t, 0))).unwrap_or_default())
+            .map(|t| Weights::unpack(features.get(hash::key(hash::mix(t, 0))).unwrap_or(0)))
             .collect();
         let lattice = Lattice::new(&transitions);
         Ok(Model {
@@ -233,10 +248,11 @@ impl Model {
     fn add(&self, template: u64, value: u64, scores: &mut Row) {
         let w = match self.fixed.get(template as usize) {
             Some(w) if value == 0 => *w,
-            _ => self
-                .features
-                .get(hash::key(hash::mix(template, value)))
-                .unwrap_or_default(),
+            _ => Weights::unpack(
+                self.features
+                    .get(hash::key(hash::mix(template, value)))
+                    .unwrap_or(0),
+            ),
         };
         if w.n == DENSE {
             scores.add_dense(&self.dense[w.at as usize]);

@@ -7,7 +7,10 @@
 //! so of the cold start) and to query with keys that are mostly missing.
 
 /// The key that marks a free slot; a real key equal to it is kept aside.
-const FREE: u32 = u32::MAX;
+/// Zero, so that a new table's keys come from zeroed memory (no filling:
+/// building the tables is most of loading a model, and so of the cold start);
+/// the same goes for values that are zero by default, such as integers.
+const FREE: u32 = 0;
 
 /// A fixed-size map from u32 keys to `V`.
 #[derive(Debug, Clone)]
@@ -87,15 +90,16 @@ mod tests {
 
     #[test]
     fn later_values_win_and_every_key_works() {
-        let keys = [0, 1, FREE, 7, 1 << 31, 12345, 7];
+        let keys = [u32::MAX, 1, FREE, 7, 1 << 31, 12345, 7];
         let t = Table::from_pairs(keys.len(), keys.iter().enumerate().map(|(i, &k)| (k, i)));
         assert_eq!(t.get(7), Some(6));
         assert_eq!(t.get(FREE), Some(2));
-        assert_eq!(t.get(0), Some(0));
+        assert_eq!(t.get(u32::MAX), Some(0));
         assert_eq!(t.get(1 << 31), Some(4));
         assert_eq!(t.get(8), None);
-        let full: Table<u8> = Table::from_pairs(1000, (0..1000).map(|k| (k * 7919, 1)));
-        assert!((0..1000).all(|k| full.get(k * 7919) == Some(1)));
+        let full: Table<u8> = Table::from_pairs(1000, (1..=1000).map(|k| (k * 7919, 1)));
+        assert!((1..=1000).all(|k| full.get(k * 7919) == Some(1)));
+        assert_eq!(full.get(0), None);
         assert_eq!(full.get(3), None);
     }
 }
