@@ -695,6 +695,24 @@ mod tests {
     }
 
     #[test]
+    fn classes_are_o_then_b_and_i_of_each_tagged_label() {
+        assert_eq!(CLASSES, 25);
+        assert_eq!(class_label(0), None);
+        for l in Label::ALL {
+            match begin(l) {
+                Some(b) => {
+                    assert!(!l.is_numeric() || l == Label::Ordinal, "{l:?}");
+                    assert_eq!(class_label(b), Some((l, false)));
+                    assert_eq!(class_label(b + 1), Some((l, true)));
+                    assert!(allowed(Some(b), b + 1) && !allowed(None, b + 1));
+                }
+                None => assert!(l.is_numeric() && l != Label::Ordinal, "{l:?}"),
+            }
+        }
+        assert_eq!(class_label(CLASSES), None);
+    }
+
+    #[test]
     fn viterbi_is_textbook_viterbi() {
         let mut next = crate::testing::xorshift(0x853c_49e6_748f_ea9b);
         for round in 0..400 {
