@@ -90,16 +90,20 @@ pub fn merge_labels(doc: &RawDoc, has_gold: bool) -> Vec<(usize, usize, Label)> 
     out
 }
 
-/// A mention under our span convention: names leave out a leading lower-case
-/// "the" ("the Federal Reserve" -> "Federal Reserve", as in CoNLL and MUC) and
-/// a trailing possessive ("Bush's" -> "Bush", as in CoNLL and OntoNotes);
-/// numbers keep both ("the past five years", as in OntoNotes). The spaCy
-/// teacher sometimes includes them in names; its spans are read through this.
+/// A mention under our span convention: names leave out a leading "the"
+/// ("the Federal Reserve" -> "Federal Reserve", as in CoNLL and MUC; also
+/// "The" opening a sentence, which is the same article, though titles of
+/// works keep it) and a trailing possessive ("Bush's" -> "Bush", as in CoNLL
+/// and OntoNotes); numbers keep both ("the past five years", as in OntoNotes).
+/// The spaCy teacher sometimes includes them in names; its spans are read
+/// through this.
 pub fn name_span(text: &str, start: usize, end: usize, label: Label) -> (usize, usize) {
     let Some(t) = text.get(start..end).filter(|_| !label.is_numeric()) else {
         return (start, end);
     };
-    let start = if t.starts_with("the ") && t.len() > 4 {
+    let article = t.starts_with("the ")
+        || (t.starts_with("The ") && label != Label::WorkOfArt && opens_sentence(text, start));
+    let start = if article && t.len() > 4 {
         start + 4
     } else {
         start
@@ -110,6 +114,16 @@ pub fn name_span(text: &str, start: usize, end: usize, label: Label) -> (usize, 
         _ => end,
     };
     (start, end)
+}
+
+/// Whether `start` opens a sentence: only spaces, quotes or brackets lie
+/// between it and the start of the text, a line break or a full stop.
+fn opens_sentence(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, ' ' | '\t' | '"' | '\'' | '\u{201c}' | '\u{2018}' | '('))
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'))
 }
 
 /// Tokens and sentences of a training text, as the pipeline makes them.
@@ -672,4 +686,37 @@ pub fn evaluate(
         }
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_leave_out_the_article_and_the_possessive() {
+        let t = "The Commerce Department said so. He met the Federal Reserve's chair, \
+                 read The Times and watched The Godfather over the past five years.\n\
+                 \"The Bank of England\" agreed.";
+        let span = |s: &str, l: Label| {
+            let a = t.find(s).unwrap();
+            let (x, y) = name_span(t, a, a + s.len(), l);
+            &t[x..y]
+        };
+        assert_eq!(
+            span("The Commerce Department", Label::Org),
+            "Commerce Department"
+        );
+        assert_eq!(span("the Federal Reserve's", Label::Org), "Federal Reserve");
+        assert_eq!(
+            span("The Times", Label::Org),
+            "The Times",
+            "mid-sentence: part of the name"
+        );
+        assert_eq!(span("The Godfather", Label::WorkOfArt), "The Godfather");
+        assert_eq!(
+            span("the past five years", Label::Date),
+            "the past five years"
+        );
+        assert_eq!(span("The Bank of England", Label::Org), "Bank of England");
+    }
 }
