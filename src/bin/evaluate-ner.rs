@@ -14,7 +14,9 @@
 //! `all=rules+tagger,DATE=tagger,ORDINAL=rules` (choose on numeric_dev, report numeric_test).
 //! Without `--sets`, a numeric set whose gold file does not exist yet is skipped.
 //! `--errors SYSTEM` (tagger, rules, pipeline or --policy) lists that system's misses and
-//! false alarms on the numeric sets (read them on numeric_dev only).
+//! false alarms on the numeric sets (read them on numeric_dev only); on a coarse gold set
+//! (conll_*, gmb_test, wnut_test) it lists the pipeline's, whatever SYSTEM says (read them
+//! on conll_testa only).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -129,6 +131,22 @@ fn main() {
             row(label, *c);
         }
         row("overall", counts.total());
+        if errors.is_some() && scheme == Scheme::Coarse {
+            list_coarse_errors(&docs, &model);
+        }
+    }
+}
+
+/// Prints the pipeline's misses (`-`) and false alarms (`+`) against a coarse
+/// gold set, each with the spans of the other side it overlaps (read them on
+/// conll_testa only).
+fn list_coarse_errors(docs: &[RawDoc], model: &Model) {
+    for d in docs {
+        let pred: Vec<(usize, usize, String)> = predict(model, &d.text)
+            .into_iter()
+            .filter_map(|(s, e, l)| l.coarse().map(|c| (s, e, c.to_string())))
+            .collect();
+        show_errors(d, &d.gold, &pred);
     }
 }
 
@@ -220,34 +238,38 @@ type Predict<'a> = dyn Fn(&str) -> Vec<(usize, usize, Label)> + 'a;
 /// Prints the numeric gold spans a system missed (`-`) and the spans it found
 /// that are not gold (`+`), each with the spans of the other side it overlaps.
 fn list_errors(docs: &[RawDoc], f: &Predict) {
-    type Spans = [(usize, usize, String)];
     for d in docs {
         let pred: Vec<(usize, usize, String)> = f(&d.text)
             .into_iter()
             .filter(|x| x.2.is_numeric())
             .map(|(s, e, l)| (s, e, l.as_str().to_string()))
             .collect();
-        let gold = &d.silver;
-        // the spans of `these` not in `other`, each with what it overlaps there
-        let show = |sign: &str, these: &Spans, other: &Spans, what: &str| {
-            for x in these.iter().filter(|x| !other.contains(x)) {
-                let overlap: Vec<String> = other
-                    .iter()
-                    .filter(|y| y.0 < x.1 && x.0 < y.1)
-                    .map(|y| format!("{} {:?}", y.2, &d.text[y.0..y.1]))
-                    .collect();
-                println!(
-                    "  {} {sign} {} {:?}  [{what}: {}]",
-                    d.id,
-                    x.2,
-                    &d.text[x.0..x.1],
-                    overlap.join(", ")
-                );
-            }
-        };
-        show("-", gold, &pred, "found");
-        show("+", &pred, gold, "gold");
+        show_errors(d, &d.silver, &pred);
     }
+}
+
+/// Prints the spans of `gold` not in `pred` (`-`) and of `pred` not in `gold`
+/// (`+`), each with what it overlaps on the other side.
+fn show_errors(d: &RawDoc, gold: &[(usize, usize, String)], pred: &[(usize, usize, String)]) {
+    type Spans = [(usize, usize, String)];
+    let show = |sign: &str, these: &Spans, other: &Spans, what: &str| {
+        for x in these.iter().filter(|x| !other.contains(x)) {
+            let overlap: Vec<String> = other
+                .iter()
+                .filter(|y| y.0 < x.1 && x.0 < y.1)
+                .map(|y| format!("{} {:?}", y.2, &d.text[y.0..y.1]))
+                .collect();
+            println!(
+                "  {} {sign} {} {:?}  [{what}: {}]",
+                d.id,
+                x.2,
+                &d.text[x.0..x.1],
+                overlap.join(", ")
+            );
+        }
+    };
+    show("-", gold, pred, "found");
+    show("+", pred, gold, "gold");
 }
 
 /// One row of P, R, F1 per system, then the gold count (the same for all).
