@@ -34,6 +34,17 @@ const T_FLAG: u64 = 130; // + flag bit
 const T_FLAG_SHAPE: u64 = 150; // flag bit x short shape
 const T_INITIAL_LOWER: u64 = 170;
 const T_HEADLINE_LOWER: u64 = 171;
+const T_DOC_LEFT_GAZ: u64 = 180; // + bit
+const T_DOC_RIGHT_GAZ: u64 = 190; // + bit
+const T_DOC_RUN: u64 = 200; // + run bit
+
+/// Where a capitalised word stands in its run of capitalised words, over the
+/// document (`DocFeatures::doc_context`).
+const RUN_ALONE: u8 = 1;
+const RUN_FIRST: u8 = 2;
+const RUN_MIDDLE: u8 = 4;
+const RUN_LAST: u8 = 8;
+const RUN_BITS: u64 = 4;
 
 /// Token flags.
 const F_INITIAL: u16 = 1;
@@ -73,6 +84,12 @@ pub(crate) struct DocFeatures {
     phrase_begin: Vec<u8>,
     phrase_inside: Vec<u8>,
     flags: Vec<u16>,
+    /// Per capitalised token, what its word's capitalised occurrences across
+    /// the document show (0 for other tokens): the gazetteer bits of the
+    /// words before them (bits 0-7) and after them (8-15), and their places
+    /// in runs of capitalised words (16-19). "Pirelli" once followed by
+    /// "SpA" or "Kent" once preceded by "Clark" tells every mention.
+    doc_context: Vec<u32>,
     /// Sentences as token index ranges.
     pub sentences: Vec<(usize, usize)>,
 }
@@ -135,6 +152,7 @@ impl DocFeatures {
             phrase_begin: vec![0; n],
             phrase_inside: vec![0; n],
             flags: vec![0; n],
+            doc_context: vec![0; n],
             sentences: Vec::new(),
         };
         // word types: open addressing on the word's hash, checked against its text
@@ -187,6 +205,7 @@ impl DocFeatures {
             .collect();
         let mut capitalised_mid = vec![false; lower_ids.len()];
         let mut lower_seen = vec![false; lower_ids.len()];
+        let mut context = vec![0u32; lower_ids.len()];
         // flags
         for si in 0..d.sentences.len() {
             let (a, b) = d.sentences[si];
@@ -238,6 +257,28 @@ impl DocFeatures {
                     }
                 }
             }
+            if !headline {
+                let capital = |j: usize| case[d.types[j] as usize].upper_first;
+                for i in a..b {
+                    if !capital(i) {
+                        continue;
+                    }
+                    let ty = d.types[i] as usize;
+                    let before = i > a && capital(i - 1);
+                    let after = i + 1 < b && capital(i + 1);
+                    let run = match (before, after) {
+                        (false, false) if i > a => RUN_ALONE,
+                        (false, false) => 0,
+                        (false, true) => RUN_FIRST,
+                        (true, true) => RUN_MIDDLE,
+                        (true, false) => RUN_LAST,
+                    };
+                    let left = if i > a { d.info[d.types[i - 1] as usize].gaz } else { 0 };
+                    let right = if i + 1 < b { d.info[d.types[i + 1] as usize].gaz } else { 0 };
+                    context[lower_id[ty] as usize] |=
+                        u32::from(left) | u32::from(right) << 8 | u32::from(run) << 16;
+                }
+            }
         }
         for i in 0..n {
             let l = lower_id[d.types[i] as usize] as usize;
@@ -246,6 +287,9 @@ impl DocFeatures {
             }
             if lower_seen[l] {
                 d.flags[i] |= F_DOC_LOWER;
+            }
+            if d.flags[i] & F_CAPITALISED != 0 {
+                d.doc_context[i] = context[l];
             }
         }
         d
@@ -372,6 +416,20 @@ impl DocFeatures {
                 f(T_FLAG_SHAPE + u64::from(k), self.short_shape[me]);
             }
         }
+        let context = self.doc_context[i];
+        if context != 0 {
+            for k in bits(context as u8) {
+                f(T_DOC_LEFT_GAZ + k, 0);
+            }
+            for k in bits((context >> 8) as u8) {
+                f(T_DOC_RIGHT_GAZ + k, 0);
+            }
+            for k in 0..RUN_BITS {
+                if context >> 16 & (1 << k) != 0 {
+                    f(T_DOC_RUN + k, 0);
+                }
+            }
+        }
         if flags & F_INITIAL != 0 {
             f(T_INITIAL_LOWER, self.lower_hash[me]);
         }
@@ -435,4 +493,50 @@ fn shapes(w: &str) -> (u64, u64) {
         }
     }
     (full, short)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::lexicon::{Lexicon, WordInfo};
+    use crate::text::{paragraphs, sentences, tokenize};
+
+    fn doc(text: &str, lexicon: &Lexicon) -> (Vec<String>, DocFeatures) {
+        let paras = paragraphs(text, Span::new(0, text.len()));
+        let mut tokens = Vec::new();
+        for p in &paras {
+            tokenize(text, *p, &mut tokens);
+        }
+        let sents = sentences(text, &tokens, &paras);
+        let words = tokens.iter().map(|t| t.span.of(text).to_string()).collect();
+        (words, DocFeatures::new(text, &tokens, &sents, lexicon))
+    }
+
+    #[test]
+    fn every_capitalised_mention_sees_what_the_others_stand_next_to() {
+        let mut lexicon = Lexicon::default();
+        for (w, gaz) in [("spa", gaz::ORG_SUFFIX), ("john", gaz::FIRST_NAME)] {
+            let info = WordInfo { c1024: 0, gaz };
+            lexicon.words.insert(hash::key(hash::str(w)), info);
+        }
+        let text = "Pirelli SpA makes cables. Shares in Pirelli rose. \
+                    Kent won. Then John Kent left.";
+        let (words, d) = doc(text, &lexicon);
+        let at = |w: &str, nth: usize| {
+            let i = (0..words.len()).filter(|&i| words[i] == w).nth(nth).unwrap();
+            d.doc_context[i]
+        };
+        let suffix_right = u32::from(gaz::ORG_SUFFIX) << 8;
+        let name_left = u32::from(gaz::FIRST_NAME);
+        let run = |bits: u8| u32::from(bits) << 16;
+        // "Pirelli" alone mid-sentence still knows it is followed by "SpA" elsewhere
+        assert_eq!(at("Pirelli", 1), suffix_right | run(RUN_FIRST | RUN_ALONE));
+        assert_eq!(at("Pirelli", 0), at("Pirelli", 1));
+        // the sentence-initial "Kent" knows it follows a first name elsewhere
+        assert_eq!(at("Kent", 0), name_left | run(RUN_LAST));
+        assert_eq!(at("Kent", 1), at("Kent", 0));
+        // words in lower case carry nothing
+        assert_eq!(at("rose", 0), 0);
+        assert_eq!(at("Shares", 0), 0);
+    }
 }

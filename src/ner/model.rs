@@ -39,7 +39,7 @@ pub(crate) const CLASSES: usize = 1 + 2 * TAGGED.len();
 
 /// The blob's magic bytes and format version.
 const MAGIC: &[u8; 6] = b"NLNER\0";
-pub(crate) const FORMAT_VERSION: u16 = 4;
+pub(crate) const FORMAT_VERSION: u16 = 5;
 
 /// Weights are stored as a sign and one of this many magnitude levels.
 const LEVELS: usize = 127;
