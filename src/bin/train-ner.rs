@@ -1,6 +1,9 @@
 //! Trains the NER model from `data-cache/` (see `model/README.md`) and writes the blob.
 //!
-//! `cargo run --release --features train --bin train-ner -- [--epochs N] [--out model/ner.bin]`
+//! `cargo run --release --features train --bin train-ner -- [--epochs N] [--bag K] [--out model/ner.bin]`
+//!
+//! `--bag K` trains K perceptrons over the same corpus in different orders (in
+//! parallel threads) and ships the mean of their averaged weights.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -24,6 +27,7 @@ struct Args {
     vocab: bool,
     keep: usize,
     seed: u64,
+    bag: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -39,6 +43,7 @@ fn parse_args() -> Result<Args, String> {
         vocab: true,
         keep: 0,
         seed: 2020,
+        bag: 1,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut it = args.iter();
@@ -62,6 +67,7 @@ fn parse_args() -> Result<Args, String> {
             "--no-vocab" => a.vocab = false,
             "--keep" => a.keep = value()?.parse().map_err(|e| format!("--keep: {e}"))?,
             "--seed" => a.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--bag" => a.bag = value()?.parse().map_err(|e| format!("--bag: {e}"))?,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -137,38 +143,55 @@ fn main() {
             // second round: retrain on the strongest features only, so weight
             // mass moves onto the features the package can afford to keep
             corpus = corpus.restrict(&p.strongest(args.keep));
-            p = Perceptron::new(corpus.keys.len());
             eprintln!("round 2: {} features", corpus.keys.len());
         }
-        for epoch in 1..=args.epochs {
-            let order = shuffled(corpus.examples.len(), args.seed + epoch as u64);
-            let errors = p.epoch(&corpus, &order);
-            if epoch < args.epochs && epoch % 2 == 1 {
-                eprintln!(
-                    "epoch {epoch}: {errors} token errors; {:.0}s",
-                    t0.elapsed().as_secs_f64()
-                );
-                continue;
-            }
-            let parts = p.finish(&corpus.keys, args.threshold, lexicon.clone());
-            let bytes = parts.to_bytes();
-            let model = Model::from_bytes(&bytes).expect("own blob");
-            let score = if dev.is_empty() {
-                String::new()
-            } else {
-                let counts = evaluate(&dev, Scheme::Coarse, |t| predict(&model, t));
-                let (pr, re, f) = Counts::prf(counts.total());
-                format!("{} = P {pr:.4} R {re:.4} F1 {f:.4}; ", args.dev)
-            };
-            eprintln!(
-                "epoch {epoch}: {errors} token errors; {score}blob {} bytes; {:.0}s",
-                bytes.len(),
-                t0.elapsed().as_secs_f64()
-            );
-            if epoch == args.epochs && round == rounds {
-                std::fs::write(&args.out, &bytes).expect("write model");
-                eprintln!("wrote {}", args.out.display());
-            }
+        // `--bag k`: k runs over the corpus in different orders, averaged
+        let runs: Vec<Perceptron> = std::thread::scope(|scope| {
+            let corpus = &corpus;
+            let handles: Vec<_> = (0..args.bag.max(1) as u64)
+                .map(|run| {
+                    scope.spawn(move || {
+                        let mut p = Perceptron::new(corpus.keys.len());
+                        for epoch in 1..=args.epochs {
+                            let seed = args.seed + 1000 * run + epoch as u64;
+                            let errors = p.epoch(corpus, &shuffled(corpus.examples.len(), seed));
+                            eprintln!(
+                                "round {round} run {run} epoch {epoch}: {errors} token errors; {:.0}s",
+                                t0.elapsed().as_secs_f64()
+                            );
+                        }
+                        p
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("training run"))
+                .collect()
+        });
+        p = if runs.len() == 1 {
+            runs.into_iter().next().expect("one run")
+        } else {
+            Perceptron::mean(&runs)
+        };
+        let parts = p.finish(&corpus.keys, args.threshold, lexicon.clone());
+        let bytes = parts.to_bytes();
+        let model = Model::from_bytes(&bytes).expect("own blob");
+        let score = if dev.is_empty() {
+            String::new()
+        } else {
+            let counts = evaluate(&dev, Scheme::Coarse, |t| predict(&model, t));
+            let (pr, re, f) = Counts::prf(counts.total());
+            format!("{} = P {pr:.4} R {re:.4} F1 {f:.4}; ", args.dev)
+        };
+        eprintln!(
+            "round {round}: {score}blob {} bytes; {:.0}s",
+            bytes.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        if round == rounds {
+            std::fs::write(&args.out, &bytes).expect("write model");
+            eprintln!("wrote {}", args.out.display());
         }
     }
 }

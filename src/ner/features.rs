@@ -273,8 +273,16 @@ impl DocFeatures {
                         (true, true) => RUN_MIDDLE,
                         (true, false) => RUN_LAST,
                     };
-                    let left = if i > a { d.info[d.types[i - 1] as usize].gaz } else { 0 };
-                    let right = if i + 1 < b { d.info[d.types[i + 1] as usize].gaz } else { 0 };
+                    let left = if i > a {
+                        d.info[d.types[i - 1] as usize].gaz
+                    } else {
+                        0
+                    };
+                    let right = if i + 1 < b {
+                        d.info[d.types[i + 1] as usize].gaz
+                    } else {
+                        0
+                    };
                     context[lower_id[ty] as usize] |=
                         u32::from(left) | u32::from(right) << 8 | u32::from(run) << 16;
                 }
@@ -523,7 +531,10 @@ mod tests {
                     Kent won. Then John Kent left.";
         let (words, d) = doc(text, &lexicon);
         let at = |w: &str, nth: usize| {
-            let i = (0..words.len()).filter(|&i| words[i] == w).nth(nth).unwrap();
+            let i = (0..words.len())
+                .filter(|&i| words[i] == w)
+                .nth(nth)
+                .unwrap();
             d.doc_context[i]
         };
         let suffix_right = u32::from(gaz::ORG_SUFFIX) << 8;

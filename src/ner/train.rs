@@ -523,6 +523,37 @@ impl Perceptron {
         errors
     }
 
+    /// A perceptron whose averaged weights are the mean of the averaged
+    /// weights of `runs` (trained on one corpus in different orders): the
+    /// mean of linear models is a linear model with less of each order's noise.
+    pub fn mean(runs: &[Perceptron]) -> Perceptron {
+        let k = runs.len() as f32;
+        let avg = |pick: fn(&Perceptron) -> (&[f32], &[f32])| -> Vec<f32> {
+            let mut out = vec![0.0; pick(&runs[0]).0.len()];
+            for p in runs {
+                let (w, u) = pick(p);
+                for (o, (w, u)) in out.iter_mut().zip(w.iter().zip(u)) {
+                    *o += (w - u / p.t) / k;
+                }
+            }
+            out
+        };
+        let w = avg(|p| (&p.w, &p.u));
+        let tw = avg(|p| (&p.tw, &p.tu));
+        let sw = avg(|p| (&p.sw, &p.su));
+        Perceptron {
+            u: vec![0.0; w.len()],
+            tu: vec![0.0; tw.len()],
+            su: vec![0.0; sw.len()],
+            w,
+            tw,
+            sw,
+            t: 1.0,
+            scores: Vec::new(),
+            back: Vec::new(),
+        }
+    }
+
     /// The `n` features with the largest averaged weights (L1 norm over classes).
     pub fn strongest(&self, n: usize) -> Vec<bool> {
         let features = self.w.len() / CLASSES;
