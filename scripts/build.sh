@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: release wasm, wasm-bindgen --target web, wasm-opt -Oz.
+# Builds the npm package in pkg/: release wasm, wasm-bindgen --target web, wasm-opt -Oz -ocimfs 0.
 # Prints the package size (gzipped) and fails if it is over the budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,10 @@ cargo build -q --lib --release --target wasm32-unknown-unknown --features dom
 rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --out-dir pkg --out-name newslens \
   target/wasm32-unknown-unknown/release/newslens.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+# -ocimfs 0: no inlining of every function with a single caller. That inlining folds the whole
+# pipeline into a few huge functions, which V8 compiles into slower code: without it analyze()
+# is 7-18% faster in Node, cold start 4 ms shorter and the wasm 6 KB smaller gzipped (README).
+node_modules/.bin/wasm-opt -Oz -ocimfs 0 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-simd --enable-mutable-globals --enable-reference-types --enable-multivalue \
   pkg/newslens_bg.wasm -o pkg/newslens_bg.wasm
 cp js/package.json js/README.md pkg/
