@@ -172,7 +172,7 @@ impl Model {
         let counts = r.take(n_features)?.to_vec();
         let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
         let classes = r.take(total)?.to_vec();
-        if classes.iter().any(|&c| usize::from(c) >= CLASSES) {
+        if !classes_fit(&classes) {
             return Err(invalid("class out of range"));
         }
         let quantised = r.take(total)?.to_vec();
@@ -207,7 +207,11 @@ impl Model {
             let w = if n >= DENSE_MIN && distinct() {
                 let mut row = Dense::splat(0.0);
                 for (&c, &q) in cs.iter().zip(qs) {
-                    row.0[usize::from(c)] = level[usize::from(q)];
+                    // `classes_fit` let classes up to 31 through
+                    *row.0
+                        .get_mut(usize::from(c))
+                        .filter(|_| usize::from(c) < CLASSES)
+                        .ok_or_else(|| invalid("class out of range"))? = level[usize::from(q)];
                 }
                 dense.push(row);
                 Weights {
@@ -543,18 +547,67 @@ impl<'b> Reader<'b> {
         Ok(f32::from_bits(self.u32()?))
     }
     fn u32s(&mut self, n: usize) -> Result<Vec<u32>> {
-        Ok(self
-            .take(n.checked_mul(4).ok_or_else(|| invalid("too large"))?)?
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect())
+        let bytes = self.take(n.checked_mul(4).ok_or_else(|| invalid("too large"))?)?;
+        Ok(from_le(bytes))
     }
     fn u16s(&mut self, n: usize) -> Result<Vec<u16>> {
-        Ok(self
-            .take(n.checked_mul(2).ok_or_else(|| invalid("too large"))?)?
-            .chunks_exact(2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-            .collect())
+        let bytes = self.take(n.checked_mul(2).ok_or_else(|| invalid("too large"))?)?;
+        Ok(from_le(bytes))
+    }
+}
+
+/// Whether every class index is below 32, 8 bytes at a time (8 times fewer
+/// steps at load than one by one). Enough for the sparse pairs: a [`Row`] has
+/// 64 lanes and the lanes past [`CLASSES`] are padding nobody reads; dense
+/// rows check their classes exactly as they are built.
+fn classes_fit(classes: &[u8]) -> bool {
+    const _: () = assert!(CLASSES <= 32);
+    let mut chunks = classes.chunks_exact(8);
+    let wide = chunks.by_ref().fold(0u64, |acc, c| {
+        acc | u64::from_le_bytes(c.try_into().expect("8 bytes"))
+    });
+    let rest = chunks.remainder().iter().fold(0u8, |acc, &c| acc | c);
+    wide & 0xe0e0_e0e0_e0e0_e0e0 == 0 && rest & 0xe0 == 0
+}
+
+/// The integer types a blob stores as arrays.
+trait LittleEndian: Copy + Default {
+    /// Bytes per integer.
+    const N: usize;
+    /// One integer from its `N` little-endian bytes.
+    fn read(b: &[u8]) -> Self;
+}
+
+impl LittleEndian for u16 {
+    const N: usize = 2;
+    fn read(b: &[u8]) -> u16 {
+        u16::from_le_bytes([b[0], b[1]])
+    }
+}
+
+impl LittleEndian for u32 {
+    const N: usize = 4;
+    fn read(b: &[u8]) -> u32 {
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+}
+
+/// The integers in `bytes` (a whole number of them). On little-endian
+/// targets (wasm32, x86) one copy: reading them one by one was about 1 ms of
+/// the cold start in wasm, where the loading code runs unoptimised.
+fn from_le<T: LittleEndian>(bytes: &[u8]) -> Vec<T> {
+    let n = bytes.len() / T::N;
+    if cfg!(target_endian = "little") {
+        let mut out = vec![T::default(); n];
+        // SAFETY: `out` owns `n * T::N` initialised bytes (`T` is u16 or u32,
+        // whose size is `T::N` and for which every byte pattern is a value),
+        // `bytes` has at least as many, and the two do not overlap.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), out.as_mut_ptr().cast::<u8>(), n * T::N);
+        }
+        out
+    } else {
+        bytes.chunks_exact(T::N).map(T::read).collect()
     }
 }
 
@@ -657,6 +710,57 @@ impl ModelParts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ner::MODEL_BYTES;
+
+    #[test]
+    fn integers_copy_as_they_read() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let read_u32: Vec<u32> = bytes.chunks_exact(4).map(u32::read).collect();
+        let read_u16: Vec<u16> = bytes.chunks_exact(2).map(u16::read).collect();
+        assert_eq!(from_le::<u32>(&bytes), read_u32);
+        assert_eq!(from_le::<u16>(&bytes), read_u16);
+        assert_eq!(read_u32[1], 0x0706_0504);
+        assert!(from_le::<u32>(&[]).is_empty());
+    }
+
+    /// The shipped blob with `byte` written over the class of its first
+    /// weight of a dense feature (`dense`) or of a sparse one.
+    fn with_class(dense: bool, byte: u8) -> Result<Model> {
+        let mut blob = MODEL_BYTES.to_vec();
+        let mut r = Reader { b: &blob, at: 6 };
+        r.u16()?;
+        r.u16()?;
+        r.take(4 * (LEVELS + CLASSES * CLASSES + CLASSES))?;
+        let words = r.u32()? as usize;
+        r.take(words * (4 + 2 + 1))?;
+        let phrases = r.u32()? as usize;
+        r.take(phrases * (4 + 1))?;
+        let features = r.u32()? as usize;
+        r.take(features * 4)?;
+        let counts = r.take(features)?.to_vec();
+        let classes = r.at;
+        let mut at = 0;
+        for &n in &counts {
+            if (usize::from(n) >= DENSE_MIN) == dense {
+                break;
+            }
+            at += usize::from(n);
+        }
+        blob[classes + at] = byte;
+        Model::from_bytes(&blob)
+    }
+
+    #[test]
+    fn classes_out_of_range_are_errors_wherever_they_are() {
+        assert!(with_class(false, 0).is_ok());
+        assert!(with_class(true, 0).is_ok());
+        for byte in [CLASSES as u8, 31, 32, 200, 255] {
+            assert!(with_class(true, byte).is_err(), "dense {byte}");
+        }
+        for byte in [32, 63, 64, 200, 255] {
+            assert!(with_class(false, byte).is_err(), "sparse {byte}");
+        }
+    }
 
     /// Viterbi as in a textbook: every allowed predecessor, back-pointers
     /// stored, the first best predecessor on ties.
