@@ -248,7 +248,7 @@ impl Model {
     /// Adds the weights of the feature `hash::mix(template, value)` to
     /// `scores` (one per class; the row is padded to 64 so the masked index
     /// needs no bounds check).
-    #[inline]
+    #[inline(always)]
     fn add(&self, template: u64, value: u64, scores: &mut Row) {
         let w = match self.fixed.get(template as usize) {
             Some(w) if value == 0 => *w,
