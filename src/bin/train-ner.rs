@@ -67,7 +67,12 @@ fn parse_args() -> Result<Args, String> {
             "--no-vocab" => a.vocab = false,
             "--keep" => a.keep = value()?.parse().map_err(|e| format!("--keep: {e}"))?,
             "--seed" => a.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
-            "--bag" => a.bag = value()?.parse().map_err(|e| format!("--bag: {e}"))?,
+            "--bag" => {
+                a.bag = value()?.parse().map_err(|e| format!("--bag: {e}"))?;
+                if !(1..=16).contains(&a.bag) {
+                    return Err("--bag: 1 to 16 runs (each holds its own weights in memory)".into());
+                }
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -148,7 +153,7 @@ fn main() {
         // `--bag k`: k runs over the corpus in different orders, averaged
         let runs: Vec<Perceptron> = std::thread::scope(|scope| {
             let corpus = &corpus;
-            let handles: Vec<_> = (0..args.bag.max(1) as u64)
+            let handles: Vec<_> = (0..args.bag as u64)
                 .map(|run| {
                     scope.spawn(move || {
                         let mut p = Perceptron::new(corpus.keys.len());
