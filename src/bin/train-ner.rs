@@ -174,11 +174,7 @@ fn main() {
                 .map(|h| h.join().expect("training run"))
                 .collect()
         });
-        p = if runs.len() == 1 {
-            runs.into_iter().next().expect("one run")
-        } else {
-            Perceptron::mean(&runs)
-        };
+        p = Perceptron::mean(&runs);
         let parts = p.finish(&corpus.keys, args.threshold, lexicon.clone());
         let bytes = parts.to_bytes();
         let model = Model::from_bytes(&bytes).expect("own blob");

@@ -44,7 +44,6 @@ const RUN_ALONE: u8 = 1;
 const RUN_FIRST: u8 = 2;
 const RUN_MIDDLE: u8 = 4;
 const RUN_LAST: u8 = 8;
-const RUN_BITS: u64 = 4;
 
 /// Token flags.
 const F_INITIAL: u16 = 1;
@@ -273,16 +272,9 @@ impl DocFeatures {
                         (true, true) => RUN_MIDDLE,
                         (true, false) => RUN_LAST,
                     };
-                    let left = if i > a {
-                        d.info[d.types[i - 1] as usize].gaz
-                    } else {
-                        0
-                    };
-                    let right = if i + 1 < b {
-                        d.info[d.types[i + 1] as usize].gaz
-                    } else {
-                        0
-                    };
+                    let gaz_of = |j: usize| d.info[d.types[j] as usize].gaz;
+                    let left = if i > a { gaz_of(i - 1) } else { 0 };
+                    let right = if i + 1 < b { gaz_of(i + 1) } else { 0 };
                     context[lower_id[ty] as usize] |=
                         u32::from(left) | u32::from(right) << 8 | u32::from(run) << 16;
                 }
@@ -432,10 +424,8 @@ impl DocFeatures {
             for k in bits((context >> 8) as u8) {
                 f(T_DOC_RIGHT_GAZ + k, 0);
             }
-            for k in 0..RUN_BITS {
-                if context >> 16 & (1 << k) != 0 {
-                    f(T_DOC_RUN + k, 0);
-                }
+            for k in bits((context >> 16) as u8) {
+                f(T_DOC_RUN + k, 0);
             }
         }
         if flags & F_INITIAL != 0 {

@@ -208,10 +208,10 @@ impl Model {
                 let mut row = Dense::splat(0.0);
                 for (&c, &q) in cs.iter().zip(qs) {
                     // `classes_fit` let classes up to 31 through
-                    *row.0
-                        .get_mut(usize::from(c))
-                        .filter(|_| usize::from(c) < CLASSES)
-                        .ok_or_else(|| invalid("class out of range"))? = level[usize::from(q)];
+                    if usize::from(c) >= CLASSES {
+                        return Err(invalid("class out of range"));
+                    }
+                    row.0[usize::from(c)] = level[usize::from(q)];
                 }
                 dense.push(row);
                 Weights {
