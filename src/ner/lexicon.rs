@@ -73,21 +73,67 @@ pub(crate) struct ModelLexicon {
 }
 
 /// Word keys and what is known about each word. Blobs list words by
-/// increasing key, so the keys are searched as they come (nothing to build
-/// at load, which is most of the cold start); otherwise they go in a table.
+/// increasing key, so the keys are used as they come, with an index of where
+/// each run of keys sharing their top bits starts (one pass to build, where
+/// a hash table would take most of the cold start); otherwise they go in a table.
 #[derive(Debug, Clone)]
 pub(crate) enum Words {
     /// Strictly increasing keys and their entries.
-    Sorted(Vec<u32>, Vec<WordInfo>),
+    Sorted(Sorted),
     /// Keys in any order (a later entry of a key wins).
     Table(Table<WordInfo>),
+}
+
+/// Sorted keys, their entries, and for each value of a key's top `bits`
+/// bits the first key with that prefix or a larger one: a lookup reads one
+/// `starts` pair and searches a few neighbouring keys, where a binary search
+/// over them all waits on some 16 scattered reads.
+#[derive(Debug, Clone)]
+pub(crate) struct Sorted {
+    keys: Vec<u32>,
+    infos: Vec<WordInfo>,
+    starts: Vec<u32>,
+    shift: u32,
+}
+
+impl Sorted {
+    fn new(keys: Vec<u32>, infos: Vec<WordInfo>) -> Sorted {
+        // about two keys per prefix
+        let bits = (keys.len() / 2).max(1).ilog2().clamp(1, 20);
+        let shift = 32 - bits;
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
+        for (i, &k) in keys.iter().enumerate() {
+            let prefix = (k >> shift) as usize;
+            while starts.len() <= prefix {
+                starts.push(i as u32);
+            }
+        }
+        starts.resize((1 << bits) + 1, keys.len() as u32);
+        Sorted {
+            keys,
+            infos,
+            starts,
+            shift,
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: u32) -> Option<WordInfo> {
+        let prefix = (key >> self.shift) as usize;
+        let (a, b) = (
+            self.starts[prefix] as usize,
+            self.starts[prefix + 1] as usize,
+        );
+        let i = self.keys[a..b].binary_search(&key).ok()?;
+        Some(self.infos[a + i])
+    }
 }
 
 impl Words {
     /// The words `keys[i]` -> `infos[i]`.
     pub(crate) fn new(keys: Vec<u32>, infos: Vec<WordInfo>) -> Words {
         if keys.windows(2).all(|w| w[0] < w[1]) {
-            Words::Sorted(keys, infos)
+            Words::Sorted(Sorted::new(keys, infos))
         } else {
             Words::Table(Table::from_pairs(keys.len(), keys.into_iter().zip(infos)))
         }
@@ -96,7 +142,7 @@ impl Words {
     #[inline]
     fn get(&self, key: u32) -> Option<WordInfo> {
         match self {
-            Words::Sorted(keys, infos) => keys.binary_search(&key).ok().map(|i| infos[i]),
+            Words::Sorted(s) => s.get(key),
             Words::Table(t) => t.get(key),
         }
     }
@@ -154,6 +200,24 @@ mod tests {
         assert!(matches!(sorted, Words::Sorted(..)));
         assert_eq!(sorted.get(5), Some(info(2)));
         assert_eq!(sorted.get(6), None);
+        // every key is found through its prefix's run, and keys in between are not
+        let keys: Vec<u32> = (0..5000u32)
+            .map(|k| k.wrapping_mul(0x9e37_79b1) | 1)
+            .collect();
+        let mut keys = keys;
+        keys.sort_unstable();
+        keys.dedup();
+        keys.extend([u32::MAX]);
+        keys.insert(0, 0);
+        let infos = (0..keys.len()).map(|i| info(i as u16)).collect();
+        let many = Words::new(keys.clone(), infos);
+        assert!(matches!(many, Words::Sorted(..)));
+        for (i, &k) in keys.iter().enumerate() {
+            assert_eq!(many.get(k), Some(info(i as u16)), "key {k}");
+            if k > 0 && keys.binary_search(&(k - 1)).is_err() {
+                assert_eq!(many.get(k - 1), None);
+            }
+        }
         let unsorted = Words::new(vec![9, 1, 9], vec![info(1), info(2), info(3)]);
         assert!(matches!(unsorted, Words::Table(..)));
         assert_eq!(unsorted.get(9), Some(info(3)));
