@@ -79,13 +79,13 @@ pub(crate) fn allowed(from: Option<usize>, to: usize) -> bool {
 #[derive(Debug, Clone)]
 pub struct Model {
     /// Feature key to [`Weights::pack`].
-    features: Table<u64>,
+    features: Table<u32>,
     /// The weights of `mix(t, 0)` for every template `t < FIXED`: the
     /// features without a value (bias, flags, gazetteer bits), looked up once.
     fixed: Vec<Weights>,
-    /// Sparse weights: `(classes[k], level[quantised[k]])` pairs.
-    classes: Vec<u8>,
-    quantised: Vec<u8>,
+    /// Sparse weights: `[class, quantised]` pairs, the weight `level[quantised]`
+    /// (one array, so that a feature's pairs are one read away).
+    pairs: Vec<[u8; 2]>,
     /// The weight of each quantised byte.
     level: [f32; 256],
     /// Dense weights, for features with many classes.
@@ -100,7 +100,7 @@ pub struct Model {
 /// Templates below this have their value-less feature in [`Model::fixed`].
 const FIXED: usize = 256;
 
-/// Where a feature's weights are: the pairs `classes[at..at + n]`, or the
+/// Where a feature's weights are: the pairs `pairs[at..at + n]`, or the
 /// row `dense[at]` when `n` is [`DENSE`].
 #[derive(Debug, Clone, Copy, Default)]
 struct Weights {
@@ -109,21 +109,26 @@ struct Weights {
 }
 
 impl Weights {
-    /// As one integer, so that a table of them starts as zeroed memory.
-    fn pack(self) -> u64 {
-        u64::from(self.at) | u64::from(self.n) << 32
+    /// As one integer (`n` in the top [`N_BITS`] bits), so that a table slot
+    /// holds a key and its weights in 8 bytes; zero is no weights.
+    fn pack(self) -> u32 {
+        self.at | self.n << AT_BITS
     }
 
-    fn unpack(v: u64) -> Weights {
+    fn unpack(v: u32) -> Weights {
         Weights {
-            at: v as u32,
-            n: (v >> 32) as u32,
+            at: v & ((1 << AT_BITS) - 1),
+            n: v >> AT_BITS,
         }
     }
 }
 
-/// [`Weights::n`] of a dense row.
-const DENSE: u32 = u32::MAX;
+/// Bits of a packed [`Weights::at`] and [`Weights::n`].
+const AT_BITS: u32 = 26;
+const N_BITS: u32 = 32 - AT_BITS;
+
+/// [`Weights::n`] of a dense row; sparse features have fewer pairs.
+const DENSE: u32 = (1 << N_BITS) - 1;
 
 /// Features with at least this many classes get a dense row: adding one
 /// costs about as much as adding this many pairs one by one.
@@ -171,11 +176,14 @@ impl Model {
         let keys = r.u32s(n_features)?;
         let counts = r.take(n_features)?.to_vec();
         let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
-        let classes = r.take(total)?.to_vec();
-        if !classes_fit(&classes) {
+        if total >= 1 << AT_BITS {
+            return Err(invalid("more weights than this build can address"));
+        }
+        let classes = r.take(total)?;
+        if !classes_fit(classes) {
             return Err(invalid("class out of range"));
         }
-        let quantised = r.take(total)?.to_vec();
+        let quantised = r.take(total)?;
         let level: [f32; 256] = std::array::from_fn(|q| {
             let q = q as u8 as i8;
             let m = levels[usize::from(q.unsigned_abs())
@@ -194,6 +202,7 @@ impl Model {
         }
         let mut features = Table::with_capacity(n_features);
         let mut dense = Vec::new();
+        let mut pairs = Vec::with_capacity(total);
         let mut offset = 0usize;
         for (k, c) in keys.into_iter().zip(counts) {
             let n = usize::from(c);
@@ -218,11 +227,13 @@ impl Model {
                     at: (dense.len() - 1) as u32,
                     n: DENSE,
                 }
+            } else if n < DENSE as usize {
+                let at = pairs.len() as u32;
+                pairs.extend(cs.iter().zip(qs).map(|(&c, &q)| [c, q]));
+                Weights { at, n: n as u32 }
             } else {
-                Weights {
-                    at: offset as u32,
-                    n: n as u32,
-                }
+                // only a class repeated can make so many pairs
+                return Err(invalid("a feature lists a class twice"));
             };
             features.insert(k, w.pack());
             offset += n;
@@ -234,8 +245,7 @@ impl Model {
         Ok(Model {
             features,
             fixed,
-            classes,
-            quantised,
+            pairs,
             level,
             dense,
             transitions,
@@ -263,10 +273,7 @@ impl Model {
             return;
         }
         let (at, n) = (w.at as usize, w.n as usize);
-        for (c, q) in self.classes[at..at + n]
-            .iter()
-            .zip(&self.quantised[at..at + n])
-        {
+        for [c, q] in &self.pairs[at..at + n] {
             scores.0[usize::from(*c) & 63] += self.level[usize::from(*q)];
         }
     }

@@ -1,6 +1,8 @@
 //! A map from u32 keys (already hashes) to small values: open addressing
-//! with linear probing, at most half full, sized once. Keys and values sit
-//! in two arrays, so a probe (most of them miss) reads 4-byte keys only.
+//! with linear probing, a third to two thirds full, sized once. Each slot
+//! holds its key and value side by side, so a probe that finds its key has
+//! the value in the same cache line: the tagger's feature lookups wait on
+//! memory, and one read instead of two per hit is what they gain.
 //!
 //! The model's features, words and phrases live in these. Compared with a
 //! general hash map it is cheap to fill (which is most of loading a model, and
@@ -15,21 +17,26 @@ const FREE: u32 = 0;
 /// A fixed-size map from u32 keys to `V`.
 #[derive(Debug, Clone)]
 pub(crate) struct Table<V> {
-    /// The key in each slot, or [`FREE`]: probes read these alone.
-    keys: Vec<u32>,
-    values: Vec<V>,
+    slots: Vec<Slot<V>>,
     shift: u32,
     /// The value of the key [`FREE`], which cannot sit in a slot.
     free_key: Option<V>,
 }
 
+/// A key ([`FREE`] in an empty slot) and its value.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C)]
+struct Slot<V> {
+    key: u32,
+    value: V,
+}
+
 impl<V: Copy + Default> Table<V> {
     /// An empty table for up to `n` keys.
     pub(crate) fn with_capacity(n: usize) -> Table<V> {
-        let size = (2 * n).next_power_of_two().max(16);
+        let size = (n + n / 2).next_power_of_two().max(16);
         Table {
-            keys: vec![FREE; size],
-            values: vec![V::default(); size],
+            slots: vec![Slot::default(); size],
             shift: 32 - size.trailing_zeros(),
             free_key: None,
         }
@@ -54,13 +61,12 @@ impl<V: Copy + Default> Table<V> {
             self.free_key = Some(value);
             return;
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = self.index(key);
-        while self.keys[i] != FREE && self.keys[i] != key {
+        while self.slots[i].key != FREE && self.slots[i].key != key {
             i = (i + 1) & mask;
         }
-        self.keys[i] = key;
-        self.values[i] = value;
+        self.slots[i] = Slot { key, value };
     }
 
     /// The value of `key`.
@@ -69,14 +75,14 @@ impl<V: Copy + Default> Table<V> {
         if key == FREE {
             return self.free_key;
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = self.index(key);
         loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(self.values[i]);
+            let slot = self.slots[i];
+            if slot.key == key {
+                return Some(slot.value);
             }
-            if k == FREE {
+            if slot.key == FREE {
                 return None;
             }
             i = (i + 1) & mask;
