@@ -11,6 +11,12 @@
 //!    Union") is the same entity, with its label.
 //! 4. Capitalised tokens spelling a known name that the tagger missed become
 //!    mentions too.
+//! 5. A mention equal to the leading words of a company name that ends in a
+//!    legal suffix ("Magna" or "Magna International" of "Magna International
+//!    Inc") is that company, wherever it stands in the article, unless it was
+//!    tagged as a place, nationality or the like ("China" of "China Eastern
+//!    Airlines Corp" stays a GPE). Rule 4 finds such leading words the tagger
+//!    missed too, but not as a sentence's first words.
 
 use super::Label;
 use crate::hash::{self, HashMap};
@@ -84,6 +90,22 @@ pub(crate) fn resolve(
         m.label = best.0;
     }
 
+    // 5. short forms of companies (used by rule 4 and with rules 2 and 3): leading words -> the full name's key
+    let mut company_of: HashMap<u64, u64> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.label == Label::Org) {
+        let words = &tokens[m.first..m.end];
+        if words.len() < 2 || !legal_suffix(words[words.len() - 1].span.of(text)) {
+            continue;
+        }
+        let full = key(text, words);
+        for k in 1..words.len() {
+            // "Douglas" of "Douglas & Lomason Co" is one partner, not the firm
+            if !matches!(words[k].span.of(text), "&" | "and" | "of" | "for" | "de") {
+                company_of.entry(key(text, &words[..k])).or_insert(full);
+            }
+        }
+    }
+
     // 4. missed mentions: capitalised token runs equal to a known name
     let mut known: HashMap<u64, (Label, usize)> = HashMap::default();
     for m in &mentions {
@@ -109,7 +131,7 @@ pub(crate) fn resolve(
         while sentence.peek().is_some_and(|&&(_, end)| end <= i) {
             sentence.next();
         }
-        let Some(&&(_, sentence_end)) = sentence.peek() else {
+        let Some(&&(sentence_start, sentence_end)) = sentence.peek() else {
             break;
         };
         if covered[i] || !starts_upper(text, &tokens[i]) {
@@ -132,6 +154,12 @@ pub(crate) fn resolve(
                 if let Some(&label) = surnames.get(&k) {
                     found = Some((1, label));
                 }
+            }
+            // "Mercantile" of "Mercantile Bancorp Inc.", but not a sentence's
+            // first words, capitalised whatever they are ("First" of "First Bank Corp")
+            if found.is_none() && i > sentence_start && company_of.contains_key(&k) {
+                found = Some((len, Label::Org));
+                break;
             }
         }
         match found {
@@ -158,7 +186,16 @@ pub(crate) fn resolve(
     let mut group_label: Vec<Label> = Vec::new();
     for m in mentions.iter_mut() {
         let words = &tokens[m.first..m.end];
-        let k = key(text, words);
+        let mut k = key(text, words);
+        if matches!(
+            m.label,
+            Label::Person | Label::Org | Label::Product | Label::Fac | Label::WorkOfArt
+        ) {
+            if let Some(&full) = company_of.get(&k) {
+                m.label = Label::Org;
+                k = full;
+            }
+        }
         if words.len() == 1 && !m.label.is_numeric() {
             if let Some(&(g, l)) = surname_group.get(&k) {
                 m.label = l;
@@ -244,6 +281,29 @@ fn acronym(text: &str, words: &[Token]) -> Option<String> {
     (a.chars().count() >= 2).then_some(a)
 }
 
+/// Whether a word is a company's legal form ("Inc", "Corp.", "plc", "AG").
+fn legal_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Inc"
+            | "Corp"
+            | "Co"
+            | "Ltd"
+            | "Plc"
+            | "PLC"
+            | "plc"
+            | "LLC"
+            | "AG"
+            | "SA"
+            | "NV"
+            | "SpA"
+            | "GmbH"
+            | "Bhd"
+            | "Pty"
+            | "LP"
+    )
+}
+
 fn starts_upper(text: &str, t: &Token) -> bool {
     t.kind == TokenKind::Word
         && t.span
@@ -293,6 +353,14 @@ mod tests {
     /// Resolves tagger mentions given as (first word, words, label) and
     /// returns each mention's text and label.
     fn run(text: &str, tagged: &[(&str, usize, Label)]) -> Vec<(String, Label)> {
+        resolved(text, tagged)
+            .into_iter()
+            .map(|(t, l, _)| (t, l))
+            .collect()
+    }
+
+    /// [`run`] with each mention's group.
+    fn resolved(text: &str, tagged: &[(&str, usize, Label)]) -> Vec<(String, Label, usize)> {
         let paras = paragraphs(text, Span::new(0, text.len()));
         let mut tokens = Vec::new();
         for p in &paras {
@@ -319,7 +387,7 @@ mod tests {
             .into_iter()
             .map(|m| {
                 let span = Span::new(tokens[m.first].span.start, tokens[m.end - 1].span.end);
-                (span.of(text).to_string(), m.label)
+                (span.of(text).to_string(), m.label, m.group)
             })
             .collect()
     }
@@ -364,5 +432,49 @@ mod tests {
         assert_eq!(got[0], ("NEW YORK".to_string(), Label::Gpe));
         assert_eq!(got[1], ("New York".to_string(), Label::Org));
         assert_eq!(got[3], ("New York".to_string(), Label::Org));
+    }
+
+    #[test]
+    fn companies_are_also_named_by_their_leading_words() {
+        let text = "Magna shares rose. Douglas agreed to be bought by Magna International Inc. \
+                    Magna was up. China Eastern Airlines Corp flies. China grew. \
+                    Douglas & Lomason Co said so. Douglas smiled. \
+                    He sold Lear Corp stock. Shares of Lear fell. Lear said so.";
+        let got = resolved(
+            text,
+            &[
+                ("Magna", 1, Label::Person),
+                ("Douglas", 1, Label::Person),
+                ("Magna", 3, Label::Org),
+                ("Magna", 1, Label::Person),
+                ("China", 4, Label::Org),
+                ("China", 1, Label::Gpe),
+                ("Douglas", 4, Label::Org),
+                ("Douglas", 1, Label::Person),
+                ("Lear", 2, Label::Org),
+            ],
+        );
+        let labels: Vec<(&str, Label)> = got.iter().map(|(t, l, _)| (t.as_str(), *l)).collect();
+        assert_eq!(
+            labels,
+            [
+                ("Magna", Label::Org),
+                ("Douglas", Label::Person),
+                ("Magna International Inc.", Label::Org),
+                ("Magna", Label::Org),
+                ("China Eastern Airlines Corp", Label::Org),
+                ("China", Label::Gpe),
+                ("Douglas & Lomason Co", Label::Org),
+                ("Douglas", Label::Person),
+                ("Lear Corp", Label::Org),
+                // missed by the tagger: found mid-sentence, not at a sentence's start
+                ("Lear", Label::Org),
+            ]
+        );
+        // one company: the full name, its short forms before and after it
+        let magna = got[2].2;
+        assert!([0, 3].iter().all(|&i| got[i].2 == magna), "{got:?}");
+        assert_eq!(got[8].2, got[9].2);
+        assert!(got[1].2 != magna && got[6].2 != got[7].2, "{got:?}");
     }
 }
