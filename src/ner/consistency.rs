@@ -90,7 +90,8 @@ pub(crate) fn resolve(
         m.label = best.0;
     }
 
-    // 5. short forms of companies (used by rule 4 and with rules 2 and 3): leading words -> the full name's key
+    // 5. short forms of companies, for rule 4 and the groups below:
+    // leading words -> the full name's key
     let mut company_of: HashMap<u64, u64> = HashMap::default();
     for m in mentions.iter().filter(|m| m.label == Label::Org) {
         let words = &tokens[m.first..m.end];

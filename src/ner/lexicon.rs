@@ -201,10 +201,9 @@ mod tests {
         assert_eq!(sorted.get(5), Some(info(2)));
         assert_eq!(sorted.get(6), None);
         // every key is found through its prefix's run, and keys in between are not
-        let keys: Vec<u32> = (0..5000u32)
+        let mut keys: Vec<u32> = (0..5000u32)
             .map(|k| k.wrapping_mul(0x9e37_79b1) | 1)
             .collect();
-        let mut keys = keys;
         keys.sort_unstable();
         keys.dedup();
         keys.extend([u32::MAX]);

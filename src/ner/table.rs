@@ -9,9 +9,8 @@
 //! so of the cold start) and to query with keys that are mostly missing.
 
 /// The key that marks a free slot; a real key equal to it is kept aside.
-/// Zero, so that a new table's keys come from zeroed memory (no filling:
-/// building the tables is most of loading a model, and so of the cold start);
-/// the same goes for values that are zero by default, such as integers.
+/// Zero, so that an empty slot is `Slot::default()` for the values the model
+/// uses (integers, whose default is zero too).
 const FREE: u32 = 0;
 
 /// A fixed-size map from u32 keys to `V`.
