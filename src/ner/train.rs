@@ -669,6 +669,17 @@ pub fn evaluate(
     scheme: Scheme,
     predict: impl Fn(&str) -> Vec<(usize, usize, Label)>,
 ) -> Counts {
+    evaluate_where(docs, scheme, predict, |_| true)
+}
+
+/// As [`evaluate`], counting only the predicted and gold mentions whose text
+/// `keep` accepts (names never seen in training, say).
+pub fn evaluate_where(
+    docs: &[RawDoc],
+    scheme: Scheme,
+    predict: impl Fn(&str) -> Vec<(usize, usize, Label)>,
+    keep: impl Fn(&str) -> bool,
+) -> Counts {
     let mut counts = Counts::default();
     for d in docs {
         let pred: Vec<(usize, usize, String)> = predict(&d.text)
@@ -702,6 +713,9 @@ pub fn evaluate(
                 .filter(|x| Label::parse(&x.2).is_some_and(Label::is_numeric))
                 .collect(),
         };
+        let kept = |x: &&(usize, usize, String)| keep(&d.text[x.0..x.1]);
+        let pred: Vec<_> = pred.iter().filter(kept).cloned().collect();
+        let gold: Vec<_> = gold.into_iter().filter(kept).collect();
         let gold_set: HashSet<&(usize, usize, String)> = gold.iter().copied().collect();
         let mut labels: Vec<&str> = pred
             .iter()
