@@ -1,8 +1,10 @@
 //! The tagger's model: sparse feature weights, tag transitions and the
 //! lexicon, read from one versioned blob; and Viterbi decoding.
 //!
-//! Tags are BIO over the 18 labels: class 0 is `O`, `1 + 2k` is `B-label k`,
-//! `2 + 2k` is `I-label k`, so 37 classes.
+//! Tags are BILOU over the [`TAGGED`] labels: class 0 is `O`, and label `k`
+//! has `1 + 4k` (`B-`, the first token of a longer name), `2 + 4k` (`I-`,
+//! inside), `3 + 4k` (`L-`, the last token) and `4 + 4k` (`U-`, a one-token
+//! name), so 49 classes.
 
 use super::features::DocFeatures;
 #[cfg(feature = "train")]
@@ -35,43 +37,64 @@ pub(crate) const TAGGED: [Label; 12] = {
 };
 
 /// Number of tag classes.
-pub(crate) const CLASSES: usize = 1 + 2 * TAGGED.len();
+pub(crate) const CLASSES: usize = 1 + 4 * TAGGED.len();
 
 /// The blob's magic bytes and format version.
 const MAGIC: &[u8; 6] = b"NLNER\0";
-pub(crate) const FORMAT_VERSION: u16 = 5;
+pub(crate) const FORMAT_VERSION: u16 = 6;
 
 /// Weights are stored as a sign and one of this many magnitude levels.
 const LEVELS: usize = 127;
 
-/// The `B-` class of a label; `None` for the labels the tagger leaves to the rules.
+/// The `B-` class of a label (`I-`, `L-` and `U-` follow it); `None` for the
+/// labels the tagger leaves to the rules.
 #[cfg(any(test, feature = "train"))]
 pub(crate) const fn begin(l: Label) -> Option<usize> {
     let mut k = 0;
     while k < TAGGED.len() {
         if TAGGED[k] as u8 == l as u8 {
-            return Some(1 + 2 * k);
+            return Some(1 + 4 * k);
         }
         k += 1;
     }
     None
 }
 
-/// The label of a class and whether it is an `I-` class; `None` for `O`.
+/// The label of a class and whether it continues a name (`I-` or `L-`);
+/// `None` for `O`.
 #[inline]
 pub(crate) fn class_label(c: usize) -> Option<(Label, bool)> {
     if c == 0 {
         return None;
     }
-    TAGGED.get((c - 1) / 2).map(|&l| (l, (c - 1) % 2 == 1))
+    TAGGED
+        .get((c - 1) / 4)
+        .map(|&l| (l, matches!((c - 1) % 4, 1 | 2)))
 }
 
-/// Whether class `to` may follow class `from` (`I-X` only after `B-X` or `I-X`).
+/// Whether class `c` starts something new (`O`, `B-`, `U-`), so that it may
+/// follow only a class that ends a name or `O`.
 #[inline]
-pub(crate) fn allowed(from: Option<usize>, to: usize) -> bool {
-    match class_label(to) {
-        Some((l, true)) => from.is_some_and(|f| class_label(f).is_some_and(|(k, _)| k == l)),
-        _ => true,
+const fn opens(c: usize) -> bool {
+    c == 0 || matches!((c - 1) % 4, 0 | 3)
+}
+
+/// Whether class `c` leaves no name open (`O`, `L-`, `U-`): the classes that
+/// may precede an opening class and end a sentence.
+#[cfg(test)]
+const fn closes(c: usize) -> bool {
+    c == 0 || matches!((c - 1) % 4, 2 | 3)
+}
+
+/// Whether class `to` may follow class `from` (`None`: the sentence start):
+/// `I-X` and `L-X` only after `B-X` or `I-X`, the others only after a class
+/// that [`closes`].
+#[cfg(test)]
+fn allowed(from: Option<usize>, to: usize) -> bool {
+    if opens(to) {
+        from.is_none_or(closes)
+    } else {
+        from.is_some_and(|f| f != 0 && !closes(f) && (f - 1) / 4 == (to - 1) / 4)
     }
 }
 
@@ -216,7 +239,7 @@ impl Model {
             let w = if n >= DENSE_MIN && distinct() {
                 let mut row = Dense::splat(0.0);
                 for (&c, &q) in cs.iter().zip(qs) {
-                    // `classes_fit` let classes up to 31 through
+                    // `classes_fit` let classes up to 63 through
                     if usize::from(c) >= CLASSES {
                         return Err(invalid("class out of range"));
                     }
@@ -345,16 +368,24 @@ impl Scratch {
 /// Width of a row of class scores in the Viterbi table.
 const WIDTH: usize = CLASSES;
 
-/// The classes any class may precede: `O` and the `B-` classes.
-const OPEN: [usize; 1 + TAGGED.len()] = {
-    let mut a = [0; 1 + TAGGED.len()];
-    let mut k = 1;
-    while k < a.len() {
-        a[k] = 2 * k - 1;
+/// `O`, then two classes of each label: its `B-` class plus `x` and plus `y`.
+const fn o_and_two_per_label(x: usize, y: usize) -> [usize; 1 + 2 * TAGGED.len()] {
+    let mut a = [0; 1 + 2 * TAGGED.len()];
+    let mut k = 0;
+    while k < TAGGED.len() {
+        a[1 + 2 * k] = 1 + 4 * k + x;
+        a[2 + 2 * k] = 1 + 4 * k + y;
         k += 1;
     }
     a
-};
+}
+
+/// The classes that open something: `O`, then `B-` and `U-` of each label.
+const OPEN: [usize; 1 + 2 * TAGGED.len()] = o_and_two_per_label(0, 3);
+
+/// The classes that may precede the [`OPEN`] ones and end a sentence: `O`,
+/// then `L-` and `U-` of each label, in class order.
+const CLOSED: [usize; 1 + 2 * TAGGED.len()] = o_and_two_per_label(2, 3);
 
 /// Transitions from one class into each of [`OPEN`] (padded with -inf).
 pub(crate) type Open = Lanes<{ OPEN.len().div_ceil(4) * 4 }>;
@@ -362,16 +393,17 @@ pub(crate) type Open = Lanes<{ OPEN.len().div_ceil(4) * 4 }>;
 /// The transitions, arranged for the forward pass of [`viterbi`].
 #[derive(Debug, Clone)]
 struct Lattice {
-    /// For each class, its transitions into the [`OPEN`] classes.
+    /// For each of [`CLOSED`], its transitions into the [`OPEN`] classes.
     open: Vec<Open>,
-    /// For each class, the largest of those transitions.
+    /// For each of [`CLOSED`], the largest of those transitions.
     open_max: Vec<f32>,
 }
 
 impl Lattice {
     fn new(transitions: &[f32]) -> Lattice {
-        let open: Vec<Open> = (0..CLASSES)
-            .map(|from| {
+        let open: Vec<Open> = CLOSED
+            .iter()
+            .map(|&from| {
                 let mut row = Open::splat(f32::NEG_INFINITY);
                 for (k, &to) in OPEN.iter().enumerate() {
                     row.0[k] = transitions[from * CLASSES + to];
@@ -392,11 +424,12 @@ impl Lattice {
 }
 
 /// The best class sequence under emission `scores` (n x CLASSES), transitions
-/// (`from * CLASSES + to`) and start scores, respecting BIO constraints.
+/// (`from * CLASSES + to`) and start scores, respecting BILOU constraints
+/// ([`allowed`], and a sentence ends on a class that [`closes`]).
 ///
-/// The forward pass keeps only the best score per class: for `I-X`, the
-/// better of `B-X` and `I-X` before it; for the other classes, which any class
-/// may precede, the maximum of `delta + transition` over all predecessors,
+/// The forward pass keeps only the best score per class: for `I-X` and
+/// `L-X`, the better of `B-X` and `I-X` before it; for the [`OPEN`] classes,
+/// the maximum of `delta + transition` over the [`CLOSED`] predecessors,
 /// taken four classes at a time ([`Lanes::max_sum`]). It starts from the best
 /// predecessor and skips every other one whose score plus its largest
 /// transition cannot beat the lowest maximum so far (rounding is monotonic,
@@ -431,6 +464,23 @@ fn lowest(xs: &[f32]) -> f32 {
         .fold(f32::INFINITY, |m, &x| if x < m { x } else { m })
 }
 
+/// The first of `classes` with the largest `value`; `None` when none is above -inf.
+#[inline]
+fn first_best(
+    classes: impl IntoIterator<Item = usize>,
+    value: impl Fn(usize) -> f32,
+) -> Option<usize> {
+    let mut top = None;
+    let mut best = f32::NEG_INFINITY;
+    for c in classes {
+        let v = value(c);
+        if v > best {
+            (best, top) = (v, Some(c));
+        }
+    }
+    top
+}
+
 /// [`viterbi`] given the [`Lattice`] of the transitions; `best` keeps the
 /// forward pass's maxima for the [`OPEN`] classes.
 fn viterbi_with(
@@ -450,10 +500,8 @@ fn viterbi_with(
     delta.resize(n * WIDTH, f32::NEG_INFINITY);
     best.clear();
     best.resize(n, Open::splat(f32::NEG_INFINITY));
-    for c in 0..CLASSES {
-        if allowed(None, c) {
-            delta[c] = start[c] + scores[c];
-        }
+    for c in OPEN {
+        delta[c] = start[c] + scores[c];
     }
     for i in 1..n {
         let (done, rest) = delta.split_at_mut(i * WIDTH);
@@ -462,14 +510,21 @@ fn viterbi_with(
         let scores = &scores[i * CLASSES..(i + 1) * CLASSES];
         let best = &mut best[i];
         // the best predecessor first, then those that could still raise a maximum
-        let top = (0..CLASSES).fold(0, |t, c| if prev[c] > prev[t] { c } else { t });
-        best.max_sum(prev[top], &lattice.open[top]);
+        let top = (0..CLOSED.len()).fold(0, |t, k| {
+            if prev[CLOSED[k]] > prev[CLOSED[t]] {
+                k
+            } else {
+                t
+            }
+        });
+        best.max_sum(prev[CLOSED[top]], &lattice.open[top]);
         let mut low = lowest(&best.0[..OPEN.len()]);
-        let rows = prev.iter().zip(&lattice.open).zip(&lattice.open_max);
-        for (from, ((&d, t), &t_max)) in rows.enumerate() {
+        let rows = CLOSED.iter().zip(&lattice.open).zip(&lattice.open_max);
+        for (k, ((&from, t), &t_max)) in rows.enumerate() {
+            let d = prev[from];
             // skipped only when every sum is certainly <= its maximum (not for NaN)
             let skip = matches!((d + t_max).partial_cmp(&low), Some(Less | Equal));
-            if from != top && !skip {
+            if k != top && !skip {
                 best.max_sum(d, t);
                 low = lowest(&best.0[..OPEN.len()]);
             }
@@ -477,16 +532,18 @@ fn viterbi_with(
         for (&to, &b) in OPEN.iter().zip(&best.0) {
             row[to] = b + scores[to];
         }
-        for b in OPEN.into_iter().skip(1) {
-            // I-X after B-X (class b) or I-X (b + 1)
-            let to = b + 1;
-            let x = prev[b] + transitions[b * CLASSES + to];
-            let y = prev[b + 1] + transitions[(b + 1) * CLASSES + to];
-            row[to] = if y > x { y } else { x } + scores[to];
+        for b in (1..CLASSES).step_by(4) {
+            // I-X (b + 1) and L-X (b + 2) after B-X (b) or I-X (b + 1)
+            for to in [b + 1, b + 2] {
+                let x = prev[b] + transitions[b * CLASSES + to];
+                let y = prev[b + 1] + transitions[(b + 1) * CLASSES + to];
+                row[to] = if y > x { y } else { x } + scores[to];
+            }
         }
     }
     let last = &delta[(n - 1) * WIDTH..(n - 1) * WIDTH + CLASSES];
-    let mut c = (0..CLASSES)
+    let mut c = CLOSED
+        .into_iter()
         .max_by(|&x, &y| last[x].total_cmp(&last[y]))
         .unwrap_or(0);
     let mut out = vec![0; n];
@@ -495,26 +552,18 @@ fn viterbi_with(
         let prev = &delta[(i - 1) * WIDTH..];
         let sum = |from: usize| prev[from] + transitions[from * CLASSES + c];
         // the first predecessor with the largest sum; 0 when no sum is above -inf
-        c = match class_label(c) {
-            Some((_, true)) => {
-                // an I- class follows its own B- class (c - 1) or itself
-                let (mut top, mut arg) = (f32::NEG_INFINITY, 0);
-                for from in [c - 1, c] {
-                    if sum(from) > top {
-                        (top, arg) = (sum(from), from);
-                    }
-                }
-                arg
+        c = if opens(c) {
+            let k = OPEN.iter().position(|&o| o == c).unwrap_or(0);
+            let m = best[i].0[k];
+            if m > f32::NEG_INFINITY {
+                CLOSED.into_iter().find(|&from| sum(from) == m).unwrap_or(0)
+            } else {
+                0
             }
-            _ => {
-                let k = OPEN.iter().position(|&o| o == c).unwrap_or(0);
-                let m = best[i].0[k];
-                if m > f32::NEG_INFINITY {
-                    (0..CLASSES).find(|&from| sum(from) == m).unwrap_or(0)
-                } else {
-                    0
-                }
-            }
+        } else {
+            // I-X or L-X: after B-X or I-X
+            let b = 1 + (c - 1) / 4 * 4;
+            first_best([b, b + 1], sum).unwrap_or(0)
         };
     }
     out[0] = c;
@@ -563,18 +612,18 @@ impl<'b> Reader<'b> {
     }
 }
 
-/// Whether every class index is below 32, 8 bytes at a time (8 times fewer
+/// Whether every class index is below 64, 8 bytes at a time (8 times fewer
 /// steps at load than one by one). Enough for the sparse pairs: a [`Row`] has
 /// 64 lanes and the lanes past [`CLASSES`] are padding nobody reads; dense
 /// rows check their classes exactly as they are built.
 fn classes_fit(classes: &[u8]) -> bool {
-    const _: () = assert!(CLASSES <= 32);
+    const _: () = assert!(CLASSES <= 64);
     let mut chunks = classes.chunks_exact(8);
     let wide = chunks.by_ref().fold(0u64, |acc, c| {
         acc | u64::from_le_bytes(c.try_into().expect("8 bytes"))
     });
     let rest = chunks.remainder().iter().fold(0u8, |acc, &c| acc | c);
-    wide & 0xe0e0_e0e0_e0e0_e0e0 == 0 && rest & 0xe0 == 0
+    wide & 0xc0c0_c0c0_c0c0_c0c0 == 0 && rest & 0xc0 == 0
 }
 
 /// The integer types a blob stores as arrays.
@@ -761,10 +810,10 @@ mod tests {
     fn classes_out_of_range_are_errors_wherever_they_are() {
         assert!(with_class(false, 0).is_ok());
         assert!(with_class(true, 0).is_ok());
-        for byte in [CLASSES as u8, 31, 32, 200, 255] {
+        for byte in [CLASSES as u8, 63, 64, 200, 255] {
             assert!(with_class(true, byte).is_err(), "dense {byte}");
         }
-        for byte in [32, 63, 64, 200, 255] {
+        for byte in [64, 127, 128, 200, 255] {
             assert!(with_class(false, byte).is_err(), "sparse {byte}");
         }
     }
@@ -794,6 +843,7 @@ mod tests {
         }
         let last = &delta[(n - 1) * CLASSES..];
         let mut c = (0..CLASSES)
+            .filter(|&c| closes(c))
             .max_by(|&x, &y| last[x].total_cmp(&last[y]))
             .unwrap_or(0);
         let mut out = vec![0; n];
@@ -806,16 +856,32 @@ mod tests {
     }
 
     #[test]
-    fn classes_are_o_then_b_and_i_of_each_tagged_label() {
-        assert_eq!(CLASSES, 25);
+    fn classes_are_o_then_b_i_l_and_u_of_each_tagged_label() {
+        assert_eq!(CLASSES, 49);
         assert_eq!(class_label(0), None);
         for l in Label::ALL {
             match begin(l) {
                 Some(b) => {
+                    let (i, last, unit) = (b + 1, b + 2, b + 3);
                     assert!(!l.is_numeric() || l == Label::Ordinal, "{l:?}");
                     assert_eq!(class_label(b), Some((l, false)));
-                    assert_eq!(class_label(b + 1), Some((l, true)));
-                    assert!(allowed(Some(b), b + 1) && !allowed(None, b + 1));
+                    assert_eq!(class_label(i), Some((l, true)));
+                    assert_eq!(class_label(last), Some((l, true)));
+                    assert_eq!(class_label(unit), Some((l, false)));
+                    for to in [i, last] {
+                        assert!(allowed(Some(b), to) && allowed(Some(i), to));
+                        assert!(!allowed(None, to) && !allowed(Some(0), to));
+                        assert!(!allowed(Some(last), to) && !allowed(Some(unit), to));
+                    }
+                    for to in [0, b, unit] {
+                        assert!(allowed(None, to) && allowed(Some(0), to));
+                        assert!(allowed(Some(last), to) && allowed(Some(unit), to));
+                        assert!(!allowed(Some(b), to) && !allowed(Some(i), to));
+                    }
+                    assert!(closes(last) && closes(unit) && !closes(b) && !closes(i));
+                    // another label's I- never continues this one
+                    let other = if b == 1 { 5 } else { 1 };
+                    assert!(!allowed(Some(b), other + 1) && !allowed(Some(other), i));
                 }
                 None => assert!(l.is_numeric() && l != Label::Ordinal, "{l:?}"),
             }

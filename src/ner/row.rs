@@ -4,9 +4,9 @@
 //!
 //! Both run four lanes at a time: f32x4 in wasm (built with `simd128`, see
 //! `.cargo/config.toml`), SSE on x86_64, plain scalar code elsewhere; every
-//! lane does the scalar arithmetic exactly. Most features the tagger finds
-//! carry weights for 20 to 36 of the 37 classes, so the model keeps those as
-//! dense rows ([`Dense`]) holding `+0.0` for the classes a feature has no
+//! lane does the scalar arithmetic exactly. The features the tagger finds
+//! most often carry weights for many of the classes, so the model keeps
+//! those as dense rows ([`Dense`]) holding `+0.0` for the classes a feature has no
 //! weight for; `s + 0.0 == s` for every score the tagger can make (sums that
 //! start at `+0.0` never become `-0.0`), so each class sees exactly the
 //! additions, in the same order, as with sparse (class, weight) pairs.

@@ -137,7 +137,7 @@ pub fn segment(text: &str) -> (Vec<Token>, Vec<Span>) {
     (tokens, sents)
 }
 
-/// BIO classes of `tokens` for entity byte spans; spans not on token
+/// BILOU classes of `tokens` for entity byte spans; spans not on token
 /// boundaries are dropped (counted in the second value), and spans of labels
 /// the tagger leaves to the rules stay `O`.
 pub fn classes(tokens: &[Token], spans: &[(usize, usize, Label)]) -> (Vec<usize>, usize) {
@@ -149,9 +149,12 @@ pub fn classes(tokens: &[Token], spans: &[(usize, usize, Label)]) -> (Vec<usize>
         match (first, last) {
             (Some(a), Some(b)) if a <= b && out[a..=b].iter().all(|&c| c == 0) => {
                 let Some(first) = begin(l) else { continue };
-                out[a] = first;
-                for c in &mut out[a + 1..=b] {
-                    *c = first + 1;
+                if a == b {
+                    out[a] = first + 3;
+                } else {
+                    out[a] = first;
+                    out[a + 1..b].fill(first + 1);
+                    out[b] = first + 2;
                 }
             }
             _ => dropped += 1,
