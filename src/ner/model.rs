@@ -311,7 +311,7 @@ impl Model {
     ) -> Vec<usize> {
         let n = b - a;
         buf.scores.clear();
-        buf.scores.resize(n * CLASSES, 0.0);
+        buf.scores.reserve(n * CLASSES);
         for i in 0..n {
             // the word's own features score the same wherever it occurs: cached per word type
             let ty = doc.word_type(a + i);
@@ -326,7 +326,7 @@ impl Model {
                 r => buf.rows[r as usize],
             };
             doc.token_context(a, b, a + i, &mut |t, v| self.add(t, v, &mut row));
-            buf.scores[i * CLASSES..(i + 1) * CLASSES].copy_from_slice(&row.0[..CLASSES]);
+            buf.scores.extend_from_slice(&row.0[..CLASSES]);
         }
         viterbi_with(
             &buf.scores,
