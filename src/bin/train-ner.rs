@@ -3,15 +3,17 @@
 //! `cargo run --release --features train --bin train-ner -- [--epochs N] [--bag K] [--out model/ner.bin]`
 //!
 //! `--bag K` trains K perceptrons over the same corpus in different orders (in
-//! parallel threads) and ships the mean of their averaged weights.
+//! parallel threads) and ships the mean of their averaged weights. In `--sets`,
+//! `name*k` takes a set k times and `name~k` adds k copies of it with its names
+//! swapped for other gold names of the same label (`swap_names`).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use newslens::train::{
-    build_lexicon, evaluate, merge_labels, predict, raw_sentences, read_docs, shuffled, word_hash,
-    Corpus, Counts, Perceptron, Scheme,
+    build_lexicon, evaluate, merge_labels, name_pool, predict, raw_sentences, read_docs, shuffled,
+    swap_names, word_hash, Corpus, Counts, Perceptron, Scheme,
 };
 use newslens::Model;
 
@@ -91,17 +93,22 @@ fn main() {
     let ner = args.cache.join("ner");
     let mut docs = Vec::new();
     for spec in &args.sets {
-        // "name*k" repeats a set k times (weights it k-fold)
-        let (set, times) = match spec.split_once('*') {
-            Some((s, k)) => (s, k.parse::<usize>().unwrap_or(1)),
-            None => (spec.as_str(), 1),
+        // "name*k" repeats a set k times (weights it k-fold); "name~k" adds k
+        // copies with names swapped (`swap_names`)
+        let (set, times, swapped) = match (spec.split_once('*'), spec.split_once('~')) {
+            (Some((s, k)), _) => (s, k.parse::<usize>().unwrap_or(1), false),
+            (_, Some((s, k))) => (s, k.parse::<usize>().unwrap_or(1), true),
+            _ => (spec.as_str(), 1, false),
         };
         let d =
             read_docs(&ner.join(format!("{set}.jsonl"))).unwrap_or_else(|e| panic!("{set}: {e}"));
         let has_gold = !set.starts_with("bbc");
         eprintln!("{set}: {} documents x {times}", d.len());
-        for _ in 0..times {
-            docs.extend(d.iter().map(|d| (d.clone(), has_gold)));
+        for k in 0..times {
+            docs.extend(
+                d.iter()
+                    .map(|d| (d.clone(), has_gold, swapped.then_some(k))),
+            );
         }
     }
     // `--dev none` trains without a held-out set (the final model, trained on dev too)
@@ -111,7 +118,7 @@ fn main() {
     };
     // vocabulary of the training texts, for the cluster table
     let mut vocab: HashSet<u64> = HashSet::new();
-    for (d, _) in docs.iter().filter(|_| args.vocab) {
+    for (d, _, _) in docs.iter().filter(|_| args.vocab) {
         for w in d
             .text
             .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
@@ -126,9 +133,32 @@ fn main() {
     eprintln!("lexicon: {words} words, {phrases} phrases");
     let mut raw = Vec::new();
     let mut dropped = 0;
-    for (d, has_gold) in &docs {
-        let spans = merge_labels(d, *has_gold);
-        let (s, n) = raw_sentences(&d.text, &spans, &lexicon);
+    let labelled: Vec<_> = docs
+        .iter()
+        .map(|(d, has_gold, swap)| (merge_labels(d, *has_gold), *swap))
+        .collect();
+    // names to swap in: those of the gold-labelled documents
+    let pool = name_pool(
+        docs.iter()
+            .zip(&labelled)
+            .filter(|((_, has_gold, swap), _)| *has_gold && swap.is_none())
+            .map(|((d, _, _), (spans, _))| (d.text.as_str(), spans.as_slice())),
+    );
+    for (i, ((d, _, _), (spans, swap))) in docs.iter().zip(&labelled).enumerate() {
+        let swapped;
+        let (text, spans) = match swap {
+            Some(k) => {
+                swapped = swap_names(
+                    &d.text,
+                    spans,
+                    &pool,
+                    args.seed ^ (i as u64) << 8 ^ *k as u64,
+                );
+                (swapped.0.as_str(), swapped.1.as_slice())
+            }
+            None => (d.text.as_str(), spans.as_slice()),
+        };
+        let (s, n) = raw_sentences(text, spans, &lexicon);
         raw.extend(s);
         dropped += n;
     }

@@ -605,6 +605,68 @@ impl Perceptron {
     }
 }
 
+/// The distinct names of each label in labelled documents (`(text, spans)`),
+/// sorted: what [`swap_names`] draws from.
+pub fn name_pool<'a>(
+    docs: impl IntoIterator<Item = (&'a str, &'a [(usize, usize, Label)])>,
+) -> std::collections::BTreeMap<Label, Vec<String>> {
+    let mut pool: std::collections::BTreeMap<Label, Vec<String>> = Default::default();
+    for (text, spans) in docs {
+        for &(s, e, l) in spans.iter().filter(|x| !x.2.is_numeric()) {
+            pool.entry(l).or_default().push(text[s..e].to_string());
+        }
+    }
+    for names in pool.values_mut() {
+        names.sort_unstable();
+        names.dedup();
+    }
+    pool
+}
+
+/// `text` with each of its names replaced, with probability one half, by a
+/// name of the same label drawn from `pool` (the same name the same way
+/// throughout the document, so document-level evidence stays coherent), and
+/// its spans moved along. Trains the tagger to read a name's context and
+/// shape as well as the name itself, which is all it has for names it never
+/// saw.
+pub fn swap_names(
+    text: &str,
+    spans: &[(usize, usize, Label)],
+    pool: &std::collections::BTreeMap<Label, Vec<String>>,
+    seed: u64,
+) -> (String, Vec<(usize, usize, Label)>) {
+    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut chosen: HashMap<(&str, Label), Option<&str>> = HashMap::default();
+    let mut out = String::with_capacity(text.len());
+    let mut moved = Vec::with_capacity(spans.len());
+    let mut at = 0;
+    for &(s, e, l) in spans {
+        if s < at {
+            continue; // overlapping spans are not in the training labels; skip any
+        }
+        out.push_str(&text[at..s]);
+        let name = &text[s..e];
+        let new = *chosen.entry((name, l)).or_insert_with(|| {
+            let names = pool.get(&l).filter(|_| !l.is_numeric())?;
+            let r = next();
+            (r & 1 == 0 && !names.is_empty())
+                .then(|| names[(r >> 1) as usize % names.len()].as_str())
+        });
+        let start = out.len();
+        out.push_str(new.unwrap_or(name));
+        moved.push((start, out.len(), l));
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    (out, moved)
+}
+
 /// A deterministic shuffle (xorshift) of `0..n`.
 pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
     let mut v: Vec<usize> = (0..n).collect();
@@ -739,6 +801,61 @@ pub fn evaluate_where(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn swapped_names_keep_their_labels_and_the_text_around_them() {
+        let text = "Pirelli hired Smith in Milan. Smith left Pirelli on 3 May.";
+        let at = |s: &str, k: usize| text.match_indices(s).nth(k).unwrap().0;
+        let span = |s: &str, k: usize, l| (at(s, k), at(s, k) + s.len(), l);
+        let spans = vec![
+            span("Pirelli", 0, Label::Org),
+            span("Smith", 0, Label::Person),
+            span("Milan", 0, Label::Gpe),
+            span("Smith", 1, Label::Person),
+            span("Pirelli", 1, Label::Org),
+            span("3 May", 0, Label::Date),
+        ];
+        let other = "Fiat Auto met Ann Lee in Turin on 4 June.";
+        let other_spans = vec![
+            (0, 9, Label::Org),
+            (14, 21, Label::Person),
+            (25, 30, Label::Gpe),
+            (34, 40, Label::Date),
+        ];
+        let pool = name_pool([(other, other_spans.as_slice())]);
+        assert!(
+            !pool.contains_key(&Label::Date),
+            "numbers are never swapped"
+        );
+        let mut changed = 0;
+        for seed in 0..32 {
+            let (t, moved) = swap_names(text, &spans, &pool, seed);
+            let names: Vec<&str> = moved.iter().map(|&(s, e, _)| &t[s..e]).collect();
+            for (&(_, _, l), &(_, _, m)) in spans.iter().zip(&moved) {
+                assert_eq!(l, m);
+            }
+            for (k, n) in names.iter().enumerate() {
+                let original = &text[spans[k].0..spans[k].1];
+                assert!(*n == original || other.contains(n), "{seed}: {n}");
+            }
+            // one name, one replacement, throughout the document
+            assert_eq!(names[0], names[4], "{seed}");
+            assert_eq!(names[1], names[3], "{seed}");
+            assert_eq!(names[5], "3 May");
+            let rest = |t: &str, m: &[(usize, usize, Label)]| {
+                let mut r = String::new();
+                let mut at = 0;
+                for &(s, e, _) in m {
+                    r.push_str(&t[at..s]);
+                    at = e;
+                }
+                r + &t[at..]
+            };
+            assert_eq!(rest(&t, &moved), rest(text, &spans));
+            changed += usize::from(t != text);
+        }
+        assert!(changed > 16, "about half the names change: {changed} of 32");
+    }
 
     #[test]
     fn names_leave_out_the_article_and_the_possessive() {
