@@ -152,7 +152,7 @@ fn main() {
                     &d.text,
                     spans,
                     &pool,
-                    args.seed ^ (i as u64) << 8 ^ *k as u64,
+                    args.seed ^ ((i as u64) << 8) ^ (*k as u64),
                 );
                 (swapped.0.as_str(), swapped.1.as_slice())
             }
