@@ -33,7 +33,7 @@ mod numeric;
 mod offsets;
 mod options;
 mod summary;
-#[cfg(test)]
+#[cfg(any(test, feature = "train"))]
 mod testing;
 pub mod text;
 

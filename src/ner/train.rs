@@ -635,13 +635,7 @@ pub fn swap_names(
     pool: &std::collections::BTreeMap<Label, Vec<String>>,
     seed: u64,
 ) -> (String, Vec<(usize, usize, Label)>) {
-    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = crate::testing::xorshift(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
     let mut chosen: HashMap<(&str, Label), Option<&str>> = HashMap::default();
     let mut out = String::with_capacity(text.len());
     let mut moved = Vec::with_capacity(spans.len());
@@ -653,10 +647,10 @@ pub fn swap_names(
         out.push_str(&text[at..s]);
         let name = &text[s..e];
         let new = *chosen.entry((name, l)).or_insert_with(|| {
-            let names = pool.get(&l).filter(|_| !l.is_numeric())?;
+            // the pool holds no numbers, and no label without a name
+            let names = pool.get(&l)?;
             let r = next();
-            (r & 1 == 0 && !names.is_empty())
-                .then(|| names[(r >> 1) as usize % names.len()].as_str())
+            (r & 1 == 0).then(|| names[(r >> 1) as usize % names.len()].as_str())
         });
         let start = out.len();
         out.push_str(new.unwrap_or(name));
@@ -670,12 +664,9 @@ pub fn swap_names(
 /// A deterministic shuffle (xorshift) of `0..n`.
 pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
     let mut v: Vec<usize> = (0..n).collect();
-    let mut s = seed | 1;
+    let mut next = crate::testing::xorshift(seed | 1);
     for i in (1..n).rev() {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        v.swap(i, (s % (i as u64 + 1)) as usize);
+        v.swap(i, (next() % (i as u64 + 1)) as usize);
     }
     v
 }
