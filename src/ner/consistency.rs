@@ -121,7 +121,10 @@ pub(crate) fn resolve(
         .iter()
         .filter(|m| m.label == Label::Person && m.end - m.first >= 2)
     {
-        surnames.insert(key(text, &tokens[m.end - 1..m.end]), Label::Person);
+        surnames.insert(
+            key(text, surname(text, &tokens[m.first..m.end])),
+            Label::Person,
+        );
     }
     let covered = coverage(tokens.len(), &mentions);
     let mut added = Vec::new();
@@ -222,7 +225,7 @@ pub(crate) fn resolve(
         m.group = g;
         if m.label == Label::Person && words.len() >= 2 {
             surname_group
-                .entry(key(text, &words[words.len() - 1..]))
+                .entry(key(text, surname(text, words)))
                 .or_insert((g, Label::Person));
         }
         if !m.label.is_numeric() && m.label != Label::Person && words.len() >= 2 {
@@ -268,6 +271,19 @@ pub(crate) fn resolve(
     }
     renumber(&mut mentions);
     mentions
+}
+
+/// The word of a person's name (of two words or more) that stands for the
+/// person alone: the last, or the one before a regnal number ("Charles" of
+/// "King Charles III"; "I" is never a short form).
+fn surname<'a>(text: &str, words: &'a [Token]) -> &'a [Token] {
+    let n = words.len();
+    let at = if super::roman_numeral(words[n - 1].span.of(text)) {
+        n - 2
+    } else {
+        n - 1
+    };
+    &words[at..at + 1]
 }
 
 /// Initials of the capitalised words of a name ("(The) European Union" -> "EU"),
@@ -433,6 +449,26 @@ mod tests {
         assert_eq!(got[0], ("NEW YORK".to_string(), Label::Gpe));
         assert_eq!(got[1], ("New York".to_string(), Label::Org));
         assert_eq!(got[3], ("New York".to_string(), Label::Org));
+    }
+
+    #[test]
+    fn a_regnal_number_is_not_a_short_form_but_the_name_before_it_is() {
+        let got = resolved(
+            "King Charles III spoke. I listened. Charles left. Elizabeth I of England ruled.",
+            &[
+                ("Charles", 2, Label::Person),
+                ("Charles", 1, Label::Person),
+                ("Elizabeth", 2, Label::Person),
+            ],
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Charles III", "Charles", "Elizabeth I"],
+            "no \"I\" added"
+        );
+        assert_eq!(got[0].2, got[1].2, "Charles is Charles III");
+        assert_ne!(got[0].2, got[2].2);
     }
 
     #[test]

@@ -91,18 +91,16 @@ pub(crate) fn recognize(
                     while j < classes.len() && class_label(classes[j]) == Some((label, true)) {
                         j += 1;
                     }
-                    // a possessive is not part of the name: "Bush's" -> "Bush"
-                    let mut end = a + j;
-                    while end > a + i + 1 && tokens[end - 1].kind == TokenKind::Clitic {
-                        end -= 1;
+                    if let Some((first, end)) = name_tokens(text, tokens, a + i, a + j, b, label) {
+                        mentions.push(Mention {
+                            first,
+                            end,
+                            label,
+                            group: 0,
+                        });
                     }
-                    mentions.push(Mention {
-                        first: a + i,
-                        end,
-                        label,
-                        group: 0,
-                    });
-                    i = j;
+                    // a regnal number the tagger made a name of its own is in the name
+                    i = mentions.last().map_or(j, |m| m.end.max(a + j) - a);
                 }
                 None => i += 1,
             }
@@ -166,6 +164,74 @@ pub(crate) fn recognize(
         .collect()
 }
 
+/// The tokens of a name the tagger found over `first..end` (in a sentence
+/// ending at token `limit`), or `None` if nothing of it is a name: a
+/// possessive is not part of it ("Bush's" -> "Bush"), nor is punctuation at
+/// either edge ("- Giuseppe Garibaldi"), but for a bracket or quote it closes;
+/// a person's regnal number is ("Charles III", "Elizabeth I of England").
+fn name_tokens(
+    text: &str,
+    tokens: &[Token],
+    mut first: usize,
+    mut end: usize,
+    limit: usize,
+    label: Label,
+) -> Option<(usize, usize)> {
+    let punct = |i: usize| tokens[i].kind == TokenKind::Punct;
+    while first < end && punct(first) {
+        first += 1;
+    }
+    loop {
+        if first == end {
+            return None;
+        }
+        let last = tokens[end - 1];
+        let closes = |open: &str| (first..end - 1).any(|k| tokens[k].span.of(text) == open);
+        let kept = match (last.kind, last.span.of(text)) {
+            (TokenKind::Clitic, _) => false,
+            (TokenKind::Punct, ")") => closes("("),
+            (TokenKind::Punct, "]") => closes("["),
+            (TokenKind::Punct, "\"") => closes("\""),
+            (TokenKind::Punct, "”") => closes("“"),
+            (TokenKind::Punct, _) => false,
+            _ => true,
+        };
+        if kept {
+            break;
+        }
+        end -= 1;
+    }
+    if label == Label::Person && end < limit && is_regnal(text, tokens, end, limit) {
+        end += 1;
+    }
+    Some((first, end))
+}
+
+/// Whether token `i` (of a sentence ending at token `limit`) is a regnal
+/// number after a name: a Roman numeral, but "I" only where a pronoun could
+/// not stand (before "of", punctuation or the sentence's end).
+fn is_regnal(text: &str, tokens: &[Token], i: usize, limit: usize) -> bool {
+    let t = tokens[i];
+    let w = t.span.of(text);
+    if t.kind != TokenKind::Word || !roman_numeral(w) {
+        return false;
+    }
+    w != "I"
+        || match tokens.get(i + 1).filter(|_| i + 1 < limit) {
+            None => true,
+            Some(n) => n.kind == TokenKind::Punct || n.span.of(text) == "of",
+        }
+}
+
+/// Whether `w` is a Roman numeral from I to XXXIX, as regnal numbers are.
+pub(crate) fn roman_numeral(w: &str) -> bool {
+    // tens, then units
+    let units = w.trim_start_matches('X');
+    let tens = w.len() - units.len();
+    let unit = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    !w.is_empty() && tens <= 3 && unit.contains(&units)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,6 +258,57 @@ mod tests {
             recognize(model, TEXT, &tokens, &spans, given, &policy),
             rules,
         )
+    }
+
+    #[test]
+    fn names_lose_edge_punctuation_and_possessives_and_keep_regnal_numbers() {
+        let text = "- Giuseppe Garibaldi ( GG ) met Charles III , Bush's aide and \
+                    Elizabeth I of England ; then Henry I think .";
+        let paras = paragraphs(text, Span::new(0, text.len()));
+        let mut tokens = Vec::new();
+        paras.iter().for_each(|p| tokenize(text, *p, &mut tokens));
+        let at = |w: &str| tokens.iter().position(|t| t.span.of(text) == w).unwrap();
+        let n = tokens.len();
+        let name = |first: usize, end: usize, label: Label| {
+            name_tokens(text, &tokens, first, end, n, label).map(|(a, b)| {
+                Span::new(tokens[a].span.start, tokens[b - 1].span.end)
+                    .of(text)
+                    .to_string()
+            })
+        };
+        let person = Label::Person;
+        let garibaldi = at("Garibaldi") + 1;
+        assert_eq!(name(0, garibaldi, person).unwrap(), "Giuseppe Garibaldi");
+        assert_eq!(
+            name(1, garibaldi + 1, person).unwrap(),
+            "Giuseppe Garibaldi"
+        );
+        assert_eq!(
+            name(1, at(")") + 1, person).unwrap(),
+            "Giuseppe Garibaldi ( GG )"
+        );
+        assert_eq!(name(0, 1, person), None, "nothing but punctuation");
+        assert_eq!(name(at("Bush"), at("'s") + 1, person).unwrap(), "Bush");
+        let charles = at("Charles");
+        assert_eq!(name(charles, charles + 1, person).unwrap(), "Charles III");
+        assert_eq!(name(charles, charles + 1, Label::Org).unwrap(), "Charles");
+        let elizabeth = at("Elizabeth");
+        assert_eq!(
+            name(elizabeth, elizabeth + 1, person).unwrap(),
+            "Elizabeth I"
+        );
+        let henry = at("Henry");
+        assert_eq!(
+            name(henry, henry + 1, person).unwrap(),
+            "Henry",
+            "the pronoun I"
+        );
+        assert!(["II", "IV", "IX", "XIV", "XXXIX", "V", "X"]
+            .iter()
+            .all(|w| roman_numeral(w)));
+        assert!(!["", "IIII", "XL", "VX", "Ivy", "IC"]
+            .iter()
+            .any(|w| roman_numeral(w)));
     }
 
     #[test]
