@@ -167,8 +167,10 @@ pub(crate) fn recognize(
 /// The tokens of a name the tagger found over `first..end` (in a sentence
 /// ending at token `limit`), or `None` if nothing of it is a name: a
 /// possessive is not part of it ("Bush's" -> "Bush"), nor is punctuation at
-/// either edge ("- Giuseppe Garibaldi"), but for a bracket or quote it closes;
-/// a person's regnal number is ("Charles III", "Elizabeth I of England").
+/// either edge ("- Giuseppe Garibaldi"), but for a bracket or quote it closes,
+/// nor a symbol ("= Florence Masnada", "CBS $"); a person's regnal number is
+/// ("Charles III", "Elizabeth I of England"). A currency's prefix ("C" of
+/// "C$1.5 million") is not a name.
 fn name_tokens(
     text: &str,
     tokens: &[Token],
@@ -177,8 +179,8 @@ fn name_tokens(
     limit: usize,
     label: Label,
 ) -> Option<(usize, usize)> {
-    let punct = |i: usize| tokens[i].kind == TokenKind::Punct;
-    while first < end && punct(first) {
+    let edge = |i: usize| matches!(tokens[i].kind, TokenKind::Punct | TokenKind::Symbol);
+    while first < end && edge(first) {
         first += 1;
     }
     loop {
@@ -193,7 +195,7 @@ fn name_tokens(
             (TokenKind::Punct, "]") => closes("["),
             (TokenKind::Punct, "\"") => closes("\""),
             (TokenKind::Punct, "”") => closes("“"),
-            (TokenKind::Punct, _) => false,
+            (TokenKind::Punct | TokenKind::Symbol, _) => false,
             _ => true,
         };
         if kept {
@@ -201,10 +203,22 @@ fn name_tokens(
         }
         end -= 1;
     }
+    // "C" of "C$1.5 million" is the currency's, for the numeric rules
+    let currency = tokens
+        .get(end)
+        .is_some_and(|t| t.kind == TokenKind::Symbol && t.span.start == tokens[end - 1].span.end);
+    if currency && end - first == 1 && capitals(tokens[first].span.of(text)) {
+        return None;
+    }
     if label == Label::Person && end < limit && is_regnal(text, tokens, end, limit) {
         end += 1;
     }
     Some((first, end))
+}
+
+/// Whether `w` is a short word in capitals, as currency prefixes are ("US", "HK").
+fn capitals(w: &str) -> bool {
+    w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Whether token `i` (of a sentence ending at token `limit`) is a regnal
@@ -263,7 +277,7 @@ mod tests {
     #[test]
     fn names_lose_edge_punctuation_and_possessives_and_keep_regnal_numbers() {
         let text = "- Giuseppe Garibaldi ( GG ) met Charles III , Bush's aide and \
-                    Elizabeth I of England ; then Henry I think .";
+                    Elizabeth I of England ; then Henry I think . = Masnada paid C$ 5 to CBS $ 5 .";
         let paras = paragraphs(text, Span::new(0, text.len()));
         let mut tokens = Vec::new();
         paras.iter().for_each(|p| tokenize(text, *p, &mut tokens));
@@ -303,6 +317,11 @@ mod tests {
             "Henry",
             "the pronoun I"
         );
+        let masnada = at("Masnada");
+        assert_eq!(name(masnada - 1, masnada + 1, person).unwrap(), "Masnada");
+        let cbs = at("CBS");
+        assert_eq!(name(cbs, cbs + 2, Label::Org).unwrap(), "CBS");
+        assert_eq!(name(at("C"), at("C") + 2, Label::Norp), None, "C$ is money");
         assert!(["II", "IV", "IX", "XIV", "XXXIX", "V", "X"]
             .iter()
             .all(|w| roman_numeral(w)));
