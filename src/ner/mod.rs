@@ -62,7 +62,8 @@ pub(crate) fn tag_all(model: &Model, text: &str, tokens: &[Token], sentences: &[
 /// Tags every sentence, combines the tagger's mentions with the numeric rules'
 /// (`rules`: sorted, on token boundaries) label by label as `policy` says, then
 /// makes labels consistent across the document. The tagger's names win over
-/// overlapping rule entities ("May" the person), and so do its mentions of a
+/// overlapping rule entities ("May" the person) but for those strictly inside
+/// one ("GMT" of "10:30 GMT", "C" of "C$1.5 million"), and so do its mentions of a
 /// label chosen as [`Combine::Tagger`]; a rule entity replaces the overlapping
 /// tagger mentions of [`Combine::RulesThenTagger`] labels. With
 /// [`Policy::CURRENT`] numbers come from the rules alone, but for ordinals,
@@ -126,10 +127,13 @@ pub(crate) fn recognize(
         }
         let lo = mentions.partition_point(|m| m.end <= first);
         let hi = lo + mentions[lo..].partition_point(|m| m.first < end);
+        // a name strictly inside the rule's span is part of it ("GMT" of "10:30 GMT")
+        let inside =
+            |m: &Mention| first <= m.first && m.end <= end && m.end - m.first < end - first;
         let blocked = mentions[lo..hi]
             .iter()
             .zip(&replaced[lo..hi])
-            .any(|(m, &gone)| !gone && policy.of(m.label) == Combine::Tagger);
+            .any(|(m, &gone)| !gone && policy.of(m.label) == Combine::Tagger && !inside(m));
         if blocked {
             continue;
         }
@@ -170,7 +174,7 @@ pub(crate) fn recognize(
 /// either edge ("- Giuseppe Garibaldi"), but for a bracket or quote it closes,
 /// nor a symbol ("= Florence Masnada", "CBS $"); a person's regnal number is
 /// ("Charles III", "Elizabeth I of England"). A currency's prefix ("C" of
-/// "C$1.5 million") is not a name.
+/// "C$1.5 million") is not a name, nor is a plural acronym ("MPs").
 fn name_tokens(
     text: &str,
     tokens: &[Token],
@@ -210,6 +214,10 @@ fn name_tokens(
     if currency && end - first == 1 && capitals(tokens[first].span.of(text)) {
         return None;
     }
+    // "MPs", "CEOs": a plural acronym names a kind, not one thing
+    if end - first == 1 && plural_acronym(tokens[first].span.of(text)) {
+        return None;
+    }
     if label == Label::Person && end < limit && is_regnal(text, tokens, end, limit) {
         end += 1;
     }
@@ -219,6 +227,12 @@ fn name_tokens(
 /// Whether `w` is a short word in capitals, as currency prefixes are ("US", "HK").
 fn capitals(w: &str) -> bool {
     w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether `w` is two or more capitals and a plural "s" ("MPs", "NGOs").
+fn plural_acronym(w: &str) -> bool {
+    w.strip_suffix('s')
+        .is_some_and(|a| a.len() >= 2 && a.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Whether token `i` (of a sentence ending at token `limit`) is a regnal
@@ -277,7 +291,7 @@ mod tests {
     #[test]
     fn names_lose_edge_punctuation_and_possessives_and_keep_regnal_numbers() {
         let text = "- Giuseppe Garibaldi ( GG ) met Charles III , Bush's aide and \
-                    Elizabeth I of England ; then Henry I think . = Masnada paid C$ 5 to CBS $ 5 .";
+                    Elizabeth I of England ; then Henry I think . = Masnada paid C$ 5 to CBS $ 5 . MPs Group said so .";
         let paras = paragraphs(text, Span::new(0, text.len()));
         let mut tokens = Vec::new();
         paras.iter().for_each(|p| tokenize(text, *p, &mut tokens));
@@ -322,6 +336,11 @@ mod tests {
         let cbs = at("CBS");
         assert_eq!(name(cbs, cbs + 2, Label::Org).unwrap(), "CBS");
         assert_eq!(name(at("C"), at("C") + 2, Label::Norp), None, "C$ is money");
+        assert_eq!(name(at("MPs"), at("MPs") + 1, person), None);
+        assert_eq!(
+            name(at("MPs"), at("MPs") + 2, Label::Org).unwrap(),
+            "MPs Group"
+        );
         assert!(["II", "IV", "IX", "XIV", "XXXIX", "V", "X"]
             .iter()
             .all(|w| roman_numeral(w)));
