@@ -173,8 +173,11 @@ pub(crate) fn recognize(
 /// possessive is not part of it ("Bush's" -> "Bush"), nor is punctuation at
 /// either edge ("- Giuseppe Garibaldi"), but for a bracket or quote it closes,
 /// nor a symbol ("= Florence Masnada", "CBS $"); a person's regnal number is
-/// ("Charles III", "Elizabeth I of England"). A currency's prefix ("C" of
-/// "C$1.5 million") is not a name, nor is a plural acronym ("MPs").
+/// ("Charles III", "Elizabeth I of England"), but not an article before it
+/// ("an International Finance Facility") or what a person's name runs on into
+/// ("Robin van Persie gave Henry", "Olivier Rochus 6-1 7-6"). A currency's
+/// prefix ("C" of "C$1.5 million") is not a name, nor is a plural acronym
+/// ("MPs"), nor a person, place or nationality without a capital ("jersey").
 fn name_tokens(
     text: &str,
     tokens: &[Token],
@@ -184,8 +187,24 @@ fn name_tokens(
     label: Label,
 ) -> Option<(usize, usize)> {
     let edge = |i: usize| matches!(tokens[i].kind, TokenKind::Punct | TokenKind::Symbol);
-    while first < end && edge(first) {
+    let article = |i: usize| matches!(tokens[i].span.of(text), "the" | "a" | "an");
+    while first < end && (edge(first) || article(first)) {
         first += 1;
+    }
+    if label == Label::Person {
+        // a person's name does not run on into other words ("Robin van Persie
+        // gave Henry") or a score ("Olivier Rochus 6-1 7-6")
+        let runs_on = |k: usize| {
+            let w = tokens[k].span.of(text);
+            match tokens[k].kind {
+                TokenKind::Word => !w.chars().any(char::is_uppercase) && !particle(w),
+                TokenKind::Number => k + 1 < end,
+                _ => false,
+            }
+        };
+        if let Some(k) = (first + 1..end).find(|&k| runs_on(k)) {
+            end = k;
+        }
     }
     loop {
         if first == end {
@@ -218,10 +237,52 @@ fn name_tokens(
     if end - first == 1 && plural_acronym(tokens[first].span.of(text)) {
         return None;
     }
+    // people, places and nationalities are written with a capital ("jersey")
+    let capital = (first..end).any(|k| tokens[k].span.of(text).chars().any(char::is_uppercase));
+    if !capital && matches!(label, Label::Person | Label::Gpe | Label::Norp) {
+        return None;
+    }
     if label == Label::Person && end < limit && is_regnal(text, tokens, end, limit) {
         end += 1;
     }
     Some((first, end))
+}
+
+/// Whether `w` is a particle inside a person's name ("van", "al", "wa").
+fn particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "de"
+            | "der"
+            | "den"
+            | "del"
+            | "della"
+            | "dal"
+            | "di"
+            | "da"
+            | "das"
+            | "dos"
+            | "do"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+            | "e"
+            | "ter"
+            | "ten"
+            | "zu"
+            | "af"
+            | "wa"
+            | "of"
+            | "the"
+    )
 }
 
 /// Whether `w` is a short word in capitals, as currency prefixes are ("US", "HK").
@@ -291,7 +352,8 @@ mod tests {
     #[test]
     fn names_lose_edge_punctuation_and_possessives_and_keep_regnal_numbers() {
         let text = "- Giuseppe Garibaldi ( GG ) met Charles III , Bush's aide and \
-                    Elizabeth I of England ; then Henry I think . = Masnada paid C$ 5 to CBS $ 5 . MPs Group said so .";
+                    Elizabeth I of England ; then Henry I think . = Masnada paid C$ 5 to CBS $ 5 . MPs Group said so . Robin van Persie gave \
+                    Henry an International Finance Facility jersey ; Olivier Rochus 6-1 7-6 .";
         let paras = paragraphs(text, Span::new(0, text.len()));
         let mut tokens = Vec::new();
         paras.iter().for_each(|p| tokenize(text, *p, &mut tokens));
@@ -340,6 +402,17 @@ mod tests {
         assert_eq!(
             name(at("MPs"), at("MPs") + 2, Label::Org).unwrap(),
             "MPs Group"
+        );
+        let robin = at("Robin");
+        assert_eq!(name(robin, robin + 5, person).unwrap(), "Robin van Persie");
+        let facility = at("Facility") + 1;
+        let org = name(at("an"), facility, Label::Org).unwrap();
+        assert_eq!(org, "International Finance Facility");
+        assert_eq!(name(at("jersey"), at("jersey") + 1, Label::Gpe), None);
+        let olivier = at("Olivier");
+        assert_eq!(
+            name(olivier, olivier + 4, person).unwrap(),
+            "Olivier Rochus"
         );
         assert!(["II", "IV", "IX", "XIV", "XXXIX", "V", "X"]
             .iter()
