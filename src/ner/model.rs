@@ -425,7 +425,9 @@ impl Lattice {
 
 /// The best class sequence under emission `scores` (n x CLASSES), transitions
 /// (`from * CLASSES + to`) and start scores, respecting BILOU constraints
-/// ([`allowed`], and a sentence ends on a class that [`closes`]).
+/// (`I-X` and `L-X` follow `B-X` or `I-X`, the [`OPEN`] classes follow the
+/// [`CLOSED`] ones, and a sentence ends on one of [`CLOSED`]; the tests check
+/// this against `allowed` and `closes`).
 ///
 /// The forward pass keeps only the best score per class: for `I-X` and
 /// `L-X`, the better of `B-X` and `I-X` before it; for the [`OPEN`] classes,

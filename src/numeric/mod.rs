@@ -9,7 +9,7 @@
 //! 1990s") and currency words ("5 million euros"); "last night" is a TIME and
 //! "tens of thousands" a CARDINAL.
 //!
-//! Values are anchored to the article date by [`resolve`]; relative
+//! Values are anchored to the article date by [`resolve()`]; relative
 //! expressions ("Friday", "Aug. 9", "later this month") get no value when the
 //! article date is unknown.
 
