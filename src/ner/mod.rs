@@ -92,6 +92,7 @@ pub(crate) fn recognize(
                     while j < classes.len() && class_label(classes[j]) == Some((label, true)) {
                         j += 1;
                     }
+                    let mut next = a + j;
                     if let Some((first, end)) = name_tokens(text, tokens, a + i, a + j, b, label) {
                         mentions.push(Mention {
                             first,
@@ -99,9 +100,10 @@ pub(crate) fn recognize(
                             label,
                             group: 0,
                         });
+                        // a regnal number the tagger made a name of its own is in this one
+                        next = next.max(end);
                     }
-                    // a regnal number the tagger made a name of its own is in the name
-                    i = mentions.last().map_or(j, |m| m.end.max(a + j) - a);
+                    i = next - a;
                 }
                 None => i += 1,
             }
@@ -175,8 +177,8 @@ pub(crate) fn recognize(
 /// nor a symbol ("= Florence Masnada", "CBS $"); a person's regnal number is
 /// ("Charles III", "Elizabeth I of England"), but not an article before it
 /// ("an International Finance Facility") or what a person's name runs on into
-/// ("Robin van Persie gave Henry", "Olivier Rochus 6-1 7-6"). A currency's
-/// prefix ("C" of "C$1.5 million") is not a name, nor is a plural acronym
+/// ("Robin van Persie gave Henry", "Olivier Rochus 6-1 7-6"). A currency code
+/// ("C" of "the C$ rose") is not a name, nor is a plural acronym
 /// ("MPs"), nor a person, place or nationality without a capital ("jersey").
 fn name_tokens(
     text: &str,
@@ -226,11 +228,12 @@ fn name_tokens(
         }
         end -= 1;
     }
-    // "C" of "C$1.5 million" is the currency's, for the numeric rules
+    // a currency code ("the C$ rose"); with an amount, the rule's MONEY
+    // replaces the name in `recognize` anyway ("C$1.5 million")
     let currency = tokens
         .get(end)
         .is_some_and(|t| t.kind == TokenKind::Symbol && t.span.start == tokens[end - 1].span.end);
-    if currency && end - first == 1 && capitals(tokens[first].span.of(text)) {
+    if currency && end - first == 1 && short_capitals(tokens[first].span.of(text)) {
         return None;
     }
     // "MPs", "CEOs": a plural acronym names a kind, not one thing
@@ -286,7 +289,7 @@ fn particle(w: &str) -> bool {
 }
 
 /// Whether `w` is a short word in capitals, as currency prefixes are ("US", "HK").
-fn capitals(w: &str) -> bool {
+fn short_capitals(w: &str) -> bool {
     w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())
 }
 
