@@ -10,7 +10,7 @@ use super::features::DocFeatures;
 #[cfg(feature = "train")]
 use super::lexicon::Lexicon;
 use super::lexicon::{ModelLexicon, WordInfo, Words};
-use super::row::{Dense, Lanes, Row};
+use super::row::{self, Dense, Lanes, Row};
 use super::table::Table;
 use super::Label;
 use crate::error::{Error, Result};
@@ -41,7 +41,7 @@ pub(crate) const CLASSES: usize = 1 + 4 * TAGGED.len();
 
 /// The blob's magic bytes and format version.
 const MAGIC: &[u8; 6] = b"NLNER\0";
-pub(crate) const FORMAT_VERSION: u16 = 6;
+pub(crate) const FORMAT_VERSION: u16 = 7;
 
 /// Weights are stored as a sign and one of this many magnitude levels.
 const LEVELS: usize = 127;
@@ -153,8 +153,12 @@ const N_BITS: u32 = 32 - AT_BITS;
 /// [`Weights::n`] of a dense row; sparse features have fewer pairs.
 const DENSE: u32 = (1 << N_BITS) - 1;
 
+/// The bit of a blob's count of a feature's pairs that says they make a dense row.
+const DENSE_ROW: u8 = 0x80;
+
 /// Features with at least this many classes get a dense row: adding one
 /// costs about as much as adding this many pairs one by one.
+#[cfg(feature = "train")]
 const DENSE_MIN: usize = 12;
 
 impl Model {
@@ -173,11 +177,9 @@ impl Model {
         if usize::from(r.u16()?) != CLASSES {
             return Err(invalid("unexpected number of classes"));
         }
-        let levels = (0..LEVELS).map(|_| r.f32()).collect::<Result<Vec<_>>>()?;
-        let transitions = (0..CLASSES * CLASSES)
-            .map(|_| r.f32())
-            .collect::<Result<Vec<_>>>()?;
-        let start = (0..CLASSES).map(|_| r.f32()).collect::<Result<Vec<_>>>()?;
+        let levels = r.f32s(LEVELS)?;
+        let transitions = r.f32s(CLASSES * CLASSES)?;
+        let start = r.f32s(CLASSES)?;
         let n_words = r.u32()? as usize;
         let word_keys = r.u32s(n_words)?;
         let c1024 = r.u16s(n_words)?;
@@ -195,18 +197,24 @@ impl Model {
             n_phrases,
             phrase_keys.into_iter().zip(phrase_bits.iter().copied()),
         );
+        // the features by key, then their (class, level) pairs: the sparse
+        // features' first, ready to use as they are, then the dense rows'
         let n_features = r.u32()? as usize;
         let keys = r.u32s(n_features)?;
-        let counts = r.take(n_features)?.to_vec();
-        let total: usize = counts.iter().map(|&c| usize::from(c)).sum();
-        if total >= 1 << AT_BITS {
+        let counts = r.take(n_features)?;
+        let n_pairs = r.u32()? as usize;
+        let n_sparse = r.u32()? as usize;
+        if n_pairs >= 1 << AT_BITS || n_sparse > n_pairs {
             return Err(invalid("more weights than this build can address"));
         }
-        let classes = r.take(total)?;
+        let classes = r.take(n_pairs)?;
         if !classes_fit(classes) {
             return Err(invalid("class out of range"));
         }
-        let quantised = r.take(total)?;
+        let quantised = r.take(n_pairs)?;
+        if r.at != bytes.len() {
+            return Err(invalid("trailing bytes"));
+        }
         let level: [f32; 256] = std::array::from_fn(|q| {
             let q = q as u8 as i8;
             let m = levels[usize::from(q.unsigned_abs())
@@ -220,46 +228,48 @@ impl Model {
                 m
             }
         });
-        if r.at != bytes.len() {
-            return Err(invalid("trailing bytes"));
-        }
+        let pairs = row::interleave(&classes[..n_sparse], &quantised[..n_sparse]);
         let mut features = Table::with_capacity(n_features);
-        let mut dense = Vec::new();
-        let mut pairs = Vec::with_capacity(total);
-        let mut offset = 0usize;
-        for (k, c) in keys.into_iter().zip(counts) {
-            let n = usize::from(c);
-            let cs = &classes[offset..offset + n];
-            let qs = &quantised[offset..offset + n];
-            let distinct = || {
-                let seen = cs.iter().fold(0u64, |seen, &c| seen | 1 << c);
-                seen.count_ones() as usize == n
-            };
-            // a class twice would have its two weights summed first: not the same sums
-            let w = if n >= DENSE_MIN && distinct() {
+        let rows = counts.iter().filter(|&&c| c & DENSE_ROW != 0).count();
+        let mut dense = Vec::with_capacity(rows);
+        // each feature's pairs follow the previous one's
+        let (mut at, mut row_at) = (0usize, n_sparse);
+        for (k, &count) in keys.into_iter().zip(counts) {
+            let n = usize::from(count & !DENSE_ROW);
+            let w = if count & DENSE_ROW == 0 {
+                if n >= DENSE as usize {
+                    return Err(invalid("too many pairs for a sparse feature"));
+                }
+                at += n;
+                Weights {
+                    at: (at - n) as u32,
+                    n: n as u32,
+                }
+            } else {
+                let (cs, qs) = (classes.get(row_at..row_at + n), quantised.get(row_at..));
+                let (Some(cs), Some(qs)) = (cs, qs) else {
+                    return Err(invalid("feature weights do not add up"));
+                };
                 let mut row = Dense::splat(0.0);
                 for (&c, &q) in cs.iter().zip(qs) {
                     // `classes_fit` let classes up to 63 through
-                    if usize::from(c) >= CLASSES {
+                    let c = usize::from(c);
+                    if c >= CLASSES {
                         return Err(invalid("class out of range"));
                     }
-                    row.0[usize::from(c)] = level[usize::from(q)];
+                    row.0[c] = level[usize::from(q)];
                 }
+                row_at += n;
                 dense.push(row);
                 Weights {
                     at: (dense.len() - 1) as u32,
                     n: DENSE,
                 }
-            } else if n < DENSE as usize {
-                let at = pairs.len() as u32;
-                pairs.extend(cs.iter().zip(qs).map(|(&c, &q)| [c, q]));
-                Weights { at, n: n as u32 }
-            } else {
-                // only a class repeated can make so many pairs
-                return Err(invalid("a feature lists a class twice"));
             };
             features.insert(k, w.pack());
-            offset += n;
+        }
+        if at != n_sparse || row_at != n_pairs {
+            return Err(invalid("feature weights do not add up"));
         }
         let fixed = (0..FIXED as u64)
             .map(|t| Weights::unpack(features.get(hash::key(hash::mix(t, 0))).unwrap_or(0)))
@@ -601,8 +611,8 @@ impl<'b> Reader<'b> {
         let b = self.take(4)?;
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
-    fn f32(&mut self) -> Result<f32> {
-        Ok(f32::from_bits(self.u32()?))
+    fn f32s(&mut self, n: usize) -> Result<Vec<f32>> {
+        Ok(self.u32s(n)?.into_iter().map(f32::from_bits).collect())
     }
     fn u32s(&mut self, n: usize) -> Result<Vec<u32>> {
         let bytes = self.take(n.checked_mul(4).ok_or_else(|| invalid("too large"))?)?;
@@ -616,8 +626,7 @@ impl<'b> Reader<'b> {
 
 /// Whether every class index is below 64, 8 bytes at a time (8 times fewer
 /// steps at load than one by one). Enough for the sparse pairs: a [`Row`] has
-/// 64 lanes and the lanes past [`CLASSES`] are padding nobody reads; dense
-/// rows check their classes exactly as they are built.
+/// 64 lanes and the lanes past [`CLASSES`] are padding nobody reads.
 fn classes_fit(classes: &[u8]) -> bool {
     const _: () = assert!(CLASSES <= 64);
     let mut chunks = classes.chunks_exact(8);
@@ -667,6 +676,14 @@ fn from_le<T: LittleEndian>(bytes: &[u8]) -> Vec<T> {
     } else {
         bytes.chunks_exact(T::N).map(T::read).collect()
     }
+}
+
+/// Whether a feature's weights go in a dense row: many classes, each once
+/// (a class twice would have its two weights summed first: not the same sums).
+#[cfg(feature = "train")]
+fn dense(ws: &[(u8, f32)]) -> bool {
+    let seen = ws.iter().fold(0u64, |seen, &(c, _)| seen | 1 << c);
+    ws.len() >= DENSE_MIN && seen.count_ones() as usize == ws.len()
 }
 
 /// Everything a model blob holds, in a form the trainer fills in.
@@ -750,17 +767,26 @@ impl ModelParts {
         features
             .iter()
             .for_each(|f| out.extend_from_slice(&f.0.to_le_bytes()));
-        features
-            .iter()
-            .for_each(|f| out.push(f.1.len().min(255) as u8));
-        features
-            .iter()
-            .for_each(|f| f.1.iter().take(255).for_each(|(c, _)| out.push(*c)));
-        for f in &features {
-            for (_, w) in f.1.iter().take(255) {
-                out.push(encode(*w) as u8);
+        // the sparse features' pairs, then the dense ones'
+        let (mut sparse, mut rows) = (Vec::new(), Vec::new());
+        for (_, ws) in &features {
+            let n = u8::try_from(ws.len())
+                .ok()
+                .filter(|&n| u32::from(n) < DENSE);
+            let n = n.expect("a feature lists a class twice");
+            if dense(ws) {
+                out.push(DENSE_ROW | n);
+                rows.extend_from_slice(ws);
+            } else {
+                out.push(n);
+                sparse.extend_from_slice(ws);
             }
         }
+        out.extend_from_slice(&((sparse.len() + rows.len()) as u32).to_le_bytes());
+        out.extend_from_slice(&(sparse.len() as u32).to_le_bytes());
+        let pairs = sparse.iter().chain(&rows);
+        out.extend(pairs.clone().map(|&(c, _)| c));
+        out.extend(pairs.map(|&(_, w)| encode(w) as u8));
         out
     }
 }
@@ -781,31 +807,57 @@ mod tests {
         assert!(from_le::<u32>(&[]).is_empty());
     }
 
+    /// The shipped blob, and where its feature counts and its pairs' classes
+    /// start, and how many pairs are sparse.
+    fn blob_parts() -> (Vec<u8>, usize, usize, usize) {
+        let blob = MODEL_BYTES.to_vec();
+        let mut r = Reader {
+            b: &blob,
+            at: 6 + 2 + 2,
+        };
+        r.take(4 * (LEVELS + CLASSES * CLASSES + CLASSES)).unwrap();
+        let words = r.u32().unwrap() as usize;
+        r.take(words * (4 + 2 + 1)).unwrap();
+        let phrases = r.u32().unwrap() as usize;
+        r.take(phrases * (4 + 1)).unwrap();
+        let features = r.u32().unwrap() as usize;
+        r.take(features * 4).unwrap();
+        let counts = r.at;
+        r.take(features).unwrap();
+        r.u32().unwrap();
+        let sparse = r.u32().unwrap() as usize;
+        let classes = r.at;
+        (blob, counts, classes, sparse)
+    }
+
     /// The shipped blob with `byte` written over the class of its first
     /// weight of a dense feature (`dense`) or of a sparse one.
     fn with_class(dense: bool, byte: u8) -> Result<Model> {
-        let mut blob = MODEL_BYTES.to_vec();
-        let mut r = Reader { b: &blob, at: 6 };
-        r.u16()?;
-        r.u16()?;
-        r.take(4 * (LEVELS + CLASSES * CLASSES + CLASSES))?;
-        let words = r.u32()? as usize;
-        r.take(words * (4 + 2 + 1))?;
-        let phrases = r.u32()? as usize;
-        r.take(phrases * (4 + 1))?;
-        let features = r.u32()? as usize;
-        r.take(features * 4)?;
-        let counts = r.take(features)?.to_vec();
-        let classes = r.at;
-        let mut at = 0;
-        for &n in &counts {
-            if (usize::from(n) >= DENSE_MIN) == dense {
-                break;
-            }
-            at += usize::from(n);
-        }
-        blob[classes + at] = byte;
+        let (mut blob, _, classes, sparse) = blob_parts();
+        blob[classes + if dense { sparse } else { 0 }] = byte;
         Model::from_bytes(&blob)
+    }
+
+    #[test]
+    fn feature_counts_must_add_up_to_the_pairs() {
+        let (blob, counts, _, _) = blob_parts();
+        assert!(Model::from_bytes(&blob).is_ok());
+        let first_dense = (counts..).find(|&i| blob[i] & DENSE_ROW != 0).unwrap();
+        for (at, byte) in [
+            (counts, blob[counts] + 1),
+            (counts, DENSE as u8),
+            (counts, blob[counts] | DENSE_ROW),
+            (first_dense, blob[first_dense] & !DENSE_ROW),
+            (first_dense, blob[first_dense] - 1),
+        ] {
+            let mut bad = blob.clone();
+            bad[at] = byte;
+            let e = Model::from_bytes(&bad).unwrap_err();
+            assert!(
+                e.to_string().contains("not a newslens model"),
+                "{at} {byte}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Rows of class scores and the two SIMD operations the tagger spends its
 //! time in: adding a dense row of weights, and the Viterbi step's running
-//! maximum of `delta + transition`.
+//! maximum of `delta + transition`; and one for loading a model,
+//! [`interleave`].
 //!
 //! Both run four lanes at a time: f32x4 in wasm (built with `simd128`, see
 //! `.cargo/config.toml`), SSE on x86_64, plain scalar code elsewhere; every
@@ -126,6 +127,70 @@ impl<const N: usize> Lanes<N> {
     }
 }
 
+/// The pairs `[a[i], b[i]]`, 16 at a time: the model's sparse weights,
+/// stored as two arrays because they compress better so. Loading runs once,
+/// so in wasm it runs as compiled for the first call, unoptimised, where
+/// this loop took 2 ms one pair at a time.
+pub(crate) fn interleave(a: &[u8], b: &[u8]) -> Vec<[u8; 2]> {
+    let n = a.len().min(b.len());
+    let mut out = vec![[0u8; 2]; n];
+    let wide = n / 16 * 16;
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use core::arch::wasm32::{i8x16_shuffle, v128, v128_load, v128_store};
+        for k in (0..wide).step_by(16) {
+            // SAFETY: `k + 16 <= n`: the loads read 16 bytes of `a` and of `b`
+            // at `k`, the stores write the 32 bytes of `out[k..k + 16]`;
+            // v128 loads and stores need no alignment.
+            unsafe {
+                let x = v128_load(a.as_ptr().add(k).cast::<v128>());
+                let y = v128_load(b.as_ptr().add(k).cast::<v128>());
+                let o = out.as_mut_ptr().add(k).cast::<v128>();
+                v128_store(
+                    o,
+                    i8x16_shuffle::<0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23>(x, y),
+                );
+                v128_store(
+                    o.add(1),
+                    i8x16_shuffle::<8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31>(
+                        x, y,
+                    ),
+                );
+            }
+        }
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        use core::arch::x86_64::{
+            __m128i, _mm_loadu_si128, _mm_storeu_si128, _mm_unpackhi_epi8, _mm_unpacklo_epi8,
+        };
+        for k in (0..wide).step_by(16) {
+            // SAFETY: SSE2 is part of x86_64; `k + 16 <= n`: the loads read 16
+            // bytes of `a` and of `b` at `k`, the stores write the 32 bytes of
+            // `out[k..k + 16]`, all unaligned accesses.
+            unsafe {
+                let x = _mm_loadu_si128(a.as_ptr().add(k).cast::<__m128i>());
+                let y = _mm_loadu_si128(b.as_ptr().add(k).cast::<__m128i>());
+                let o = out.as_mut_ptr().add(k).cast::<__m128i>();
+                _mm_storeu_si128(o, _mm_unpacklo_epi8(x, y));
+                _mm_storeu_si128(o.add(1), _mm_unpackhi_epi8(x, y));
+            }
+        }
+    }
+    let done = if cfg!(any(
+        all(target_arch = "wasm32", target_feature = "simd128"),
+        target_arch = "x86_64"
+    )) {
+        wide
+    } else {
+        0
+    };
+    for ((o, &x), &y) in out[done..].iter_mut().zip(&a[done..]).zip(&b[done..]) {
+        *o = [x, y];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +210,18 @@ mod tests {
             }
             assert_eq!(row.0.map(f32::to_bits), expected.0.map(f32::to_bits), "{k}");
         }
+    }
+
+    #[test]
+    fn interleave_pairs_every_byte() {
+        for n in [0, 1, 15, 16, 17, 40, 100] {
+            let a: Vec<u8> = (0..n).map(|i| i as u8).collect();
+            let b: Vec<u8> = (0..n).map(|i| 200 - i as u8).collect();
+            let pairs = interleave(&a, &b);
+            let expected: Vec<[u8; 2]> = a.iter().zip(&b).map(|(&x, &y)| [x, y]).collect();
+            assert_eq!(pairs, expected, "{n}");
+        }
+        assert_eq!(interleave(&[1, 2, 3], &[4]), vec![[1, 4]]);
     }
 
     #[test]
