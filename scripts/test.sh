@@ -31,8 +31,8 @@ else
   echo "skipped: ${BBC_DATA:-../shared/data/bbc_news_summary} not found"
 fi
 
-step "cargo test --target wasm32-unknown-unknown (Node and headless Chromium)"
-cargo test --target wasm32-unknown-unknown --features dom --test wasm_node --test wasm_browser --test dom_browser
+step "cargo test --target wasm32-unknown-unknown (the SIMD unit tests and the API in Node; headless Chromium)"
+cargo test --target wasm32-unknown-unknown --features dom --lib --test wasm_node --test wasm_browser --test dom_browser
 
 step "release build of pkg/ (size budget)"
 scripts/build.sh

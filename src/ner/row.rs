@@ -3,7 +3,7 @@
 //! maximum of `delta + transition`; and one for loading a model,
 //! [`interleave`].
 //!
-//! Both run four lanes at a time: f32x4 in wasm (built with `simd128`, see
+//! The row operations run four lanes at a time: f32x4 in wasm (built with `simd128`, see
 //! `.cargo/config.toml`), SSE on x86_64, plain scalar code elsewhere; every
 //! lane does the scalar arithmetic exactly. The features the tagger finds
 //! most often carry weights for many of the classes, so the model keeps
@@ -194,6 +194,9 @@ pub(crate) fn interleave(a: &[u8], b: &[u8]) -> Vec<[u8; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // the SIMD paths differ by target: these tests run in wasm too (scripts/test.sh)
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn dense_adds_like_sparse() {
