@@ -157,8 +157,9 @@ const DENSE: u32 = (1 << N_BITS) - 1;
 const DENSE_ROW: u8 = 0x80;
 
 /// Features with at least this many classes get a dense row: adding one
-/// costs about as much as adding this many pairs one by one.
-#[cfg(feature = "train")]
+/// costs about as much as adding this many pairs one by one. A blob's dense
+/// rows have as many pairs at least, so that a row's 208 bytes in memory
+/// come from 24 bytes of blob or more.
 const DENSE_MIN: usize = 12;
 
 impl Model {
@@ -250,6 +251,9 @@ impl Model {
                 let (Some(cs), Some(qs)) = (cs, qs) else {
                     return Err(invalid("feature weights do not add up"));
                 };
+                if n < DENSE_MIN {
+                    return Err(invalid("too few pairs for a dense row"));
+                }
                 let mut row = Dense::splat(0.0);
                 for (&c, &q) in cs.iter().zip(qs) {
                     // `classes_fit` let classes up to 63 through
@@ -858,6 +862,18 @@ mod tests {
                 "{at} {byte}: {e}"
             );
         }
+        // pairs moved from one dense row to the next still add up, but a
+        // row of fewer than DENSE_MIN pairs would cost more memory than blob
+        let (first, second) = {
+            let mut dense = (first_dense..).filter(|&i| blob[i] & DENSE_ROW != 0);
+            (dense.next().unwrap(), dense.next().unwrap())
+        };
+        let moved = usize::from(blob[first] & !DENSE_ROW) - (DENSE_MIN - 1);
+        let mut bad = blob.clone();
+        bad[first] = DENSE_ROW | (DENSE_MIN - 1) as u8;
+        bad[second] += moved as u8;
+        let e = Model::from_bytes(&bad).unwrap_err();
+        assert!(e.to_string().contains("too few pairs"), "{e}");
     }
 
     #[test]
