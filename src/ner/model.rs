@@ -247,8 +247,8 @@ impl Model {
                     n: n as u32,
                 }
             } else {
-                let (cs, qs) = (classes.get(row_at..row_at + n), quantised.get(row_at..));
-                let (Some(cs), Some(qs)) = (cs, qs) else {
+                let span = row_at..row_at + n;
+                let Some((cs, qs)) = classes.get(span.clone()).zip(quantised.get(span)) else {
                     return Err(invalid("feature weights do not add up"));
                 };
                 if n < DENSE_MIN {
