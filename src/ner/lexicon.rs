@@ -87,32 +87,29 @@ pub(crate) enum Words {
 /// Sorted keys, their entries, and for each value of a key's top `bits`
 /// bits the first key with that prefix or a larger one: a lookup reads one
 /// `starts` pair and searches a few neighbouring keys, where a binary search
-/// over them all waits on some 16 scattered reads.
+/// over them all waits on some 16 scattered reads. The entries stay two
+/// arrays, as the blob has them: zipping them at load was one more loop over
+/// every word.
 #[derive(Debug, Clone)]
 pub(crate) struct Sorted {
     keys: Vec<u32>,
-    infos: Vec<WordInfo>,
+    c1024: Vec<u16>,
+    gaz: Vec<u8>,
     starts: Vec<u32>,
     shift: u32,
 }
 
 impl Sorted {
-    fn new(keys: Vec<u32>, infos: Vec<WordInfo>) -> Sorted {
+    /// Sorted keys; `c1024` and `gaz` as long as they.
+    fn new(keys: Vec<u32>, c1024: Vec<u16>, gaz: Vec<u8>) -> Sorted {
         // about two keys per prefix
         let bits = (keys.len() / 2).max(1).ilog2().clamp(1, 20);
         let shift = 32 - bits;
-        let mut starts = Vec::with_capacity((1 << bits) + 1);
-        for (i, &k) in keys.iter().enumerate() {
-            let prefix = (k >> shift) as usize;
-            while starts.len() <= prefix {
-                starts.push(i as u32);
-            }
-        }
-        starts.resize((1 << bits) + 1, keys.len() as u32);
         Sorted {
+            starts: prefix_starts(&keys, shift),
             keys,
-            infos,
-            starts,
+            c1024,
+            gaz,
             shift,
         }
     }
@@ -124,17 +121,50 @@ impl Sorted {
             self.starts[prefix] as usize,
             self.starts[prefix + 1] as usize,
         );
-        let i = self.keys[a..b].binary_search(&key).ok()?;
-        Some(self.infos[a + i])
+        let i = a + self.keys[a..b].binary_search(&key).ok()?;
+        Some(WordInfo {
+            c1024: self.c1024[i],
+            gaz: self.gaz[i],
+        })
     }
 }
 
+/// For each value `p` of the top `32 - shift` bits, where the sorted `keys`
+/// with that prefix or a larger one start, and the number of keys after them.
+///
+/// Two tight loops, counting then summing, in a function of their own (see
+/// `feature_weights` in model.rs).
+#[inline(never)]
+fn prefix_starts(keys: &[u32], shift: u32) -> Vec<u32> {
+    let mut starts = vec![0u32; (1usize << (32 - shift)) + 1];
+    for &k in keys {
+        starts[(k >> shift) as usize + 1] += 1;
+    }
+    let mut sum = 0;
+    for s in &mut starts {
+        sum += *s;
+        *s = sum;
+    }
+    starts
+}
+
+/// Whether `keys` strictly increase.
+#[inline(never)]
+fn increasing(keys: &[u32]) -> bool {
+    keys.windows(2).all(|w| w[0] < w[1])
+}
+
 impl Words {
-    /// The words `keys[i]` -> `infos[i]`.
-    pub(crate) fn new(keys: Vec<u32>, infos: Vec<WordInfo>) -> Words {
-        if keys.windows(2).all(|w| w[0] < w[1]) {
-            Words::Sorted(Sorted::new(keys, infos))
+    /// The words `keys[i]` -> `WordInfo { c1024: c1024[i], gaz: gaz[i] }`;
+    /// the three are equally long.
+    pub(crate) fn new(keys: Vec<u32>, c1024: Vec<u16>, gaz: Vec<u8>) -> Words {
+        if increasing(&keys) {
+            Words::Sorted(Sorted::new(keys, c1024, gaz))
         } else {
+            let infos = c1024
+                .into_iter()
+                .zip(gaz)
+                .map(|(c1024, gaz)| WordInfo { c1024, gaz });
             Words::Table(Table::from_pairs(keys.len(), keys.into_iter().zip(infos)))
         }
     }
@@ -196,7 +226,7 @@ mod tests {
     #[test]
     fn words_sorted_or_not() {
         let info = |c1024| WordInfo { c1024, gaz: 0 };
-        let sorted = Words::new(vec![1, 5, 9], vec![info(1), info(2), info(3)]);
+        let sorted = Words::new(vec![1, 5, 9], vec![1, 2, 3], vec![0; 3]);
         assert!(matches!(sorted, Words::Sorted(..)));
         assert_eq!(sorted.get(5), Some(info(2)));
         assert_eq!(sorted.get(6), None);
@@ -208,8 +238,8 @@ mod tests {
         keys.dedup();
         keys.extend([u32::MAX]);
         keys.insert(0, 0);
-        let infos = (0..keys.len()).map(|i| info(i as u16)).collect();
-        let many = Words::new(keys.clone(), infos);
+        let clusters = (0..keys.len() as u16).collect();
+        let many = Words::new(keys.clone(), clusters, vec![0; keys.len()]);
         assert!(matches!(many, Words::Sorted(..)));
         for (i, &k) in keys.iter().enumerate() {
             assert_eq!(many.get(k), Some(info(i as u16)), "key {k}");
@@ -217,7 +247,7 @@ mod tests {
                 assert_eq!(many.get(k - 1), None);
             }
         }
-        let unsorted = Words::new(vec![9, 1, 9], vec![info(1), info(2), info(3)]);
+        let unsorted = Words::new(vec![9, 1, 9], vec![1, 2, 3], vec![0; 3]);
         assert!(matches!(unsorted, Words::Table(..)));
         assert_eq!(unsorted.get(9), Some(info(3)));
         assert_eq!(unsorted.get(1), Some(info(2)));

@@ -9,7 +9,9 @@
 use super::features::DocFeatures;
 #[cfg(feature = "train")]
 use super::lexicon::Lexicon;
-use super::lexicon::{ModelLexicon, WordInfo, Words};
+#[cfg(feature = "train")]
+use super::lexicon::WordInfo;
+use super::lexicon::{ModelLexicon, Words};
 use super::row::{self, Dense, Lanes, Row};
 use super::table::Table;
 use super::Label;
@@ -184,13 +186,8 @@ impl Model {
         let n_words = r.u32()? as usize;
         let word_keys = r.u32s(n_words)?;
         let c1024 = r.u16s(n_words)?;
-        let word_gaz = r.take(n_words)?;
-        let infos = c1024
-            .into_iter()
-            .zip(word_gaz)
-            .map(|(c1024, &gaz)| WordInfo { c1024, gaz })
-            .collect();
-        let words = Words::new(word_keys, infos);
+        let word_gaz = r.take(n_words)?.to_vec();
+        let words = Words::new(word_keys, c1024, word_gaz);
         let n_phrases = r.u32()? as usize;
         let phrase_keys = r.u32s(n_phrases)?;
         let phrase_bits = r.take(n_phrases)?;
@@ -230,51 +227,8 @@ impl Model {
             }
         });
         let pairs = row::interleave(&classes[..n_sparse], &quantised[..n_sparse]);
-        let mut features = Table::with_capacity(n_features);
-        let rows = counts.iter().filter(|&&c| c & DENSE_ROW != 0).count();
-        let mut dense = Vec::with_capacity(rows);
-        // each feature's pairs follow the previous one's
-        let (mut at, mut row_at) = (0usize, n_sparse);
-        for (k, &count) in keys.into_iter().zip(counts) {
-            let n = usize::from(count & !DENSE_ROW);
-            let w = if count & DENSE_ROW == 0 {
-                if n >= DENSE as usize {
-                    return Err(invalid("too many pairs for a sparse feature"));
-                }
-                at += n;
-                Weights {
-                    at: (at - n) as u32,
-                    n: n as u32,
-                }
-            } else {
-                let span = row_at..row_at + n;
-                let Some((cs, qs)) = classes.get(span.clone()).zip(quantised.get(span)) else {
-                    return Err(invalid("feature weights do not add up"));
-                };
-                if n < DENSE_MIN {
-                    return Err(invalid("too few pairs for a dense row"));
-                }
-                let mut row = Dense::splat(0.0);
-                for (&c, &q) in cs.iter().zip(qs) {
-                    // `classes_fit` let classes up to 63 through
-                    let c = usize::from(c);
-                    if c >= CLASSES {
-                        return Err(invalid("class out of range"));
-                    }
-                    row.0[c] = level[usize::from(q)];
-                }
-                row_at += n;
-                dense.push(row);
-                Weights {
-                    at: (dense.len() - 1) as u32,
-                    n: DENSE,
-                }
-            };
-            features.insert(k, w.pack());
-        }
-        if at != n_sparse || row_at != n_pairs {
-            return Err(invalid("feature weights do not add up"));
-        }
+        let (features, dense) =
+            feature_weights(&keys, counts, classes, quantised, n_sparse, &level)?;
         let fixed = (0..FIXED as u64)
             .map(|t| Weights::unpack(features.get(hash::key(hash::mix(t, 0))).unwrap_or(0)))
             .collect();
@@ -584,6 +538,77 @@ fn viterbi_with(
     }
     out[0] = c;
     out
+}
+
+/// The features' table and dense rows, from the blob's feature keys and pair
+/// counts and its (class, level) pairs, of which the first `n_sparse` are the
+/// sparse features'.
+///
+/// A function of its own, with the dense rows in another: V8 counts a loop's
+/// turns by the size of its body, and this loop's 28,000 turns make it
+/// recompile the function with its optimising compiler during the first call.
+/// Inside `from_bytes` that recompiled all of `from_bytes` (4 KB of code).
+#[inline(never)]
+fn feature_weights(
+    keys: &[u32],
+    counts: &[u8],
+    classes: &[u8],
+    quantised: &[u8],
+    n_sparse: usize,
+    level: &[f32; 256],
+) -> Result<(Table<u32>, Vec<Dense>)> {
+    let mut features = Table::with_capacity(keys.len());
+    let rows = counts.iter().filter(|&&c| c & DENSE_ROW != 0).count();
+    let mut dense = Vec::with_capacity(rows);
+    // each feature's pairs follow the previous one's
+    let (mut at, mut row_at) = (0usize, n_sparse);
+    for (&k, &count) in keys.iter().zip(counts) {
+        let n = usize::from(count & !DENSE_ROW);
+        let w = if count & DENSE_ROW == 0 {
+            if n >= DENSE as usize {
+                return Err(invalid("too many pairs for a sparse feature"));
+            }
+            at += n;
+            Weights {
+                at: (at - n) as u32,
+                n: n as u32,
+            }
+        } else {
+            let span = row_at..row_at + n;
+            let (Some(cs), Some(qs)) = (classes.get(span.clone()), quantised.get(span)) else {
+                return Err(invalid("feature weights do not add up"));
+            };
+            dense.push(dense_row(cs, qs, level)?);
+            row_at += n;
+            Weights {
+                at: (dense.len() - 1) as u32,
+                n: DENSE,
+            }
+        };
+        features.insert(k, w.pack());
+    }
+    if at != n_sparse || row_at != classes.len() {
+        return Err(invalid("feature weights do not add up"));
+    }
+    Ok((features, dense))
+}
+
+/// A dense row from a feature's classes and weight levels.
+#[inline(never)]
+fn dense_row(classes: &[u8], quantised: &[u8], level: &[f32; 256]) -> Result<Dense> {
+    if classes.len() < DENSE_MIN {
+        return Err(invalid("too few pairs for a dense row"));
+    }
+    let mut row = Dense::splat(0.0);
+    for (&c, &q) in classes.iter().zip(quantised) {
+        // `classes_fit` let classes up to 63 through
+        let c = usize::from(c);
+        if c >= CLASSES {
+            return Err(invalid("class out of range"));
+        }
+        row.0[c] = level[usize::from(q)];
+    }
+    Ok(row)
 }
 
 fn invalid(reason: &str) -> Error {
