@@ -8,12 +8,11 @@
 // recompiled by the optimising compiler) or "--no-wasm-lazy-compilation" (all code compiled
 // before the first call), to see what each part of V8's work costs. Needs no data set.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { median } from "./measure.mjs";
+import { median, WARM_UP_TEXT } from "./measure.mjs";
 
-const WARM_UP_TEXT = "Angela Merkel met Emmanuel Macron in Paris on Friday.";
 const STEPS = ["import", "compile", "instantiate", "first call", "total"];
 const self = fileURLToPath(import.meta.url);
 const args = process.argv.slice(2);
@@ -49,6 +48,12 @@ if (args[0] === "--one") {
     process.exit(2);
   }
   if (!dirs.length) dirs.push(resolve(fileURLToPath(new URL("../pkg", import.meta.url))));
+  for (const dir of dirs) {
+    if (!existsSync(`${dir}/newslens_bg.wasm`)) {
+      console.error(`error: ${dir} is no built package (no newslens_bg.wasm; run scripts/build.sh)`);
+      process.exit(2);
+    }
+  }
   const samples = new Map(dirs.map((d) => [d, []]));
   for (let r = 0; r < runs; r++) {
     for (const dir of dirs) {

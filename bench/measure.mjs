@@ -2,7 +2,7 @@
 // APIs here. Cold start: load() (import, instantiate, model) to the first result on a short text.
 // Speed: for each corpus, one warm-up pass over its documents, then `runs` timed passes; words/s is
 // the corpus's whitespace-separated words over the median pass time.
-const WARM_UP_TEXT = "Angela Merkel met Emmanuel Macron in Paris on Friday.";
+export const WARM_UP_TEXT = "Angela Merkel met Emmanuel Macron in Paris on Friday.";
 
 export const words = (text) => text.split(/\s+/).filter(Boolean).length;
 

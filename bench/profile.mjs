@@ -4,7 +4,7 @@
 //   node bench/profile.mjs [--top N] [conll|bbc|sample] [DIR]   (DIR default: pkg/, names unknown)
 // Needs ../shared/data (SHARED_DATA overrides), like `npm run bench`.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -34,6 +34,10 @@ if (args[0] === "--one") {
   const dir = resolve(rest[1] ?? fileURLToPath(new URL("../pkg", import.meta.url)));
   if (!["conll", "bbc", "sample"].includes(corpus) || !Number.isInteger(top) || top < 1) {
     console.error("usage: node bench/profile.mjs [--top N] [conll|bbc|sample] [DIR]");
+    process.exit(2);
+  }
+  if (!existsSync(`${dir}/newslens_bg.wasm`)) {
+    console.error(`error: ${dir} is no built package (no newslens_bg.wasm; run scripts/build.sh)`);
     process.exit(2);
   }
   requireData();
