@@ -16,7 +16,9 @@ use crate::hash::{self, HashMap};
 use crate::text::{paragraphs, sentences, tokenize, Span, Token};
 
 mod numeric_gold;
-pub use numeric_gold::{read_articles, read_numeric_gold, Article, ARTICLES_PER_CATEGORY, HEADER};
+pub use numeric_gold::{
+    read_articles, read_gold, read_numeric_gold, Article, Gold, ARTICLES_PER_CATEGORY, HEADER,
+};
 
 /// One prepared document of `data-cache/ner/*.jsonl`.
 #[derive(Deserialize, Clone, Debug)]

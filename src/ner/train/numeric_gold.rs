@@ -1,6 +1,8 @@
-//! The hand-made numeric gold of `eval/numeric/` (see its `GUIDELINES.md`):
-//! tab-separated rows `doc start end label text` of byte spans into the
-//! `article` field of BBC News Summary records, checked against the articles.
+//! The hand-made gold of `eval/numeric/` and `eval/names/` (see their
+//! `GUIDELINES.md`): tab-separated rows `doc start end label text` of byte
+//! spans into the `article` field of BBC News Summary records, checked against
+//! the articles. The numeric gold has the seven numeric labels, the names gold
+//! the other eleven.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -40,14 +42,35 @@ pub fn read_articles(path: &Path) -> Result<Vec<Article>, String> {
         .collect()
 }
 
+/// Which labels a gold file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gold {
+    /// The seven numeric labels (`eval/numeric/`).
+    Numeric,
+    /// The eleven name labels (`eval/names/`).
+    Names,
+}
+
+impl Gold {
+    /// Whether a row may have `label`.
+    fn holds(self, label: Label) -> bool {
+        label.is_numeric() == (self == Gold::Numeric)
+    }
+}
+
+/// The numeric gold of `tsv` over `articles`: [`read_gold`] with [`Gold::Numeric`].
+pub fn read_numeric_gold(tsv: &str, articles: &[Article]) -> Result<Vec<RawDoc>, String> {
+    read_gold(tsv, articles, Gold::Numeric)
+}
+
 /// The gold of `tsv` over `articles` (a whole JSONL file): one document per
 /// article the gold covers, in file order, with the gold spans as `silver`.
 ///
 /// Fails with a message naming the line when a row is malformed, names an
 /// article outside the covered ones, is not a span of whole characters of
-/// it, has a label other than the seven numeric ones, has a `text` that is
-/// not the article's bytes `start..end`, or overlaps another row.
-pub fn read_numeric_gold(tsv: &str, articles: &[Article]) -> Result<Vec<RawDoc>, String> {
+/// it, has a label that `kind` does not hold, has a `text` that is not the
+/// article's bytes `start..end`, or overlaps another row.
+pub fn read_gold(tsv: &str, articles: &[Article], kind: Gold) -> Result<Vec<RawDoc>, String> {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut docs = Vec::new();
     // covered article id -> (index into docs, text)
@@ -105,11 +128,14 @@ pub fn read_numeric_gold(tsv: &str, articles: &[Article]) -> Result<Vec<RawDoc>,
         };
         let (start, end) = (offset(start)?, offset(end)?);
         let label = Label::parse(label)
-            .filter(|l| l.is_numeric())
+            .filter(|&l| kind.holds(l))
             .ok_or_else(|| {
-                at(format!(
-                "{label:?} is not one of DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL, ORDINAL"
-            ))
+                let held: Vec<&str> = Label::ALL
+                    .into_iter()
+                    .filter(|&l| kind.holds(l))
+                    .map(Label::as_str)
+                    .collect();
+                at(format!("{label:?} is not one of {}", held.join(", ")))
             })?;
         if start >= end || end > article.len() {
             return Err(at(format!(
@@ -196,6 +222,18 @@ mod tests {
     fn rejects(articles: &[Article], row: &str, says: &str) {
         let e = read_numeric_gold(&format!("{HEADER}\n{row}\n"), articles).unwrap_err();
         assert!(e.contains(says), "{row:?}: {e}");
+    }
+
+    #[test]
+    fn a_names_gold_holds_the_eleven_name_labels_and_no_number() {
+        let (articles, _) = fixture();
+        let row = |label: &str| format!("{HEADER}\nbusiness_901\t27\t30\t{label}\t12%\n");
+        let docs = read_gold(&row("ORG"), &articles, Gold::Names).unwrap();
+        assert_eq!(docs[0].silver, [(27, 30, "ORG".to_string())]);
+        let e = read_gold(&row("PERCENT"), &articles, Gold::Names).unwrap_err();
+        assert!(e.contains("\"PERCENT\" is not one of PERSON, NORP"), "{e}");
+        let e = read_gold(&row("ORG"), &articles, Gold::Numeric).unwrap_err();
+        assert!(e.contains("\"ORG\" is not one of DATE"), "{e}");
     }
 
     #[test]
