@@ -19,9 +19,9 @@
 //! on conll_testa only). `--unseen SET` adds, for each coarse gold set, the scores
 //! over the names that are never a gold name in SET (e.g. conll_train): most names in
 //! conll_testb are new, fewer in conll_testa, so this is the dev figure for new names.
-//! names_test: the pipeline and the spaCy md teacher against a careful reading of the
-//! same BBC test articles as numeric_test (`eval/names/test.tsv`, the eleven name labels,
-//! then all 18 with the numeric gold), on the article bodies.
+//! names_dev, names_test: the pipeline and the spaCy md teacher against a careful reading
+//! of the same BBC articles as numeric_dev and numeric_test (`eval/names/{dev,test}.tsv`,
+//! the eleven name labels, then all 18 with the numeric gold), on the article bodies.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -49,6 +49,7 @@ fn main() {
         "sample",
         "numeric_dev",
         "numeric_test",
+        "names_dev",
         "names_test",
     ]
     .map(String::from)
@@ -121,11 +122,22 @@ fn main() {
             numeric(set, &gold, &articles, &model, policy, errors.as_deref());
             continue;
         }
-        if set == "names_test" {
+        let names_split = match set.as_str() {
+            "names_dev" => Some(("validation", "dev.tsv")),
+            "names_test" => Some(("test", "test.tsv")),
+            _ => None,
+        };
+        if let Some((split, file)) = names_split {
             let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-            let articles = data.join("bbc_news_summary").join("test.jsonl");
-            let gold = (root.join("eval/names/test.tsv"), gold_dir.join("test.tsv"));
-            names(set, &gold, &articles, &cache, &model);
+            let articles = data.join("bbc_news_summary").join(format!("{split}.jsonl"));
+            let gold = (root.join("eval/names").join(file), gold_dir.join(file));
+            names(
+                set,
+                &gold,
+                &articles,
+                &load(&cache, &format!("bbc_{split}")),
+                &model,
+            );
             continue;
         }
         let (docs, scheme) = match set.as_str() {
@@ -262,12 +274,12 @@ fn numeric(
 }
 
 /// Scores the pipeline and the spaCy md teacher against a careful reading of
-/// the BBC test articles: the hand-made gold of the eleven name labels
-/// (`gold.0`, `eval/names/test.tsv`) and, with the numeric gold of the same
-/// articles (`gold.1`), all 18 labels. Only the article bodies count: the
-/// teacher's spans (`cache`'s bbc_test, read under our span convention as for
-/// bbc_test) were taken on the body, without the title line.
-fn names(set: &str, gold: &(PathBuf, PathBuf), articles: &Path, cache: &Path, model: &Model) {
+/// BBC articles: the hand-made gold of the eleven name labels (`gold.0`, in
+/// `eval/names/`) and, with the numeric gold of the same articles (`gold.1`),
+/// all 18 labels. Only the article bodies count: the teacher's spans
+/// (`teacher`, the prepared bbc_validation or bbc_test, read under our span
+/// convention as for those sets) were taken on the body, without the title line.
+fn names(set: &str, gold: &(PathBuf, PathBuf), articles: &Path, teacher: &[RawDoc], model: &Model) {
     let articles = read_articles(articles).unwrap_or_else(|e| fail(&e));
     let read = |path: &Path, kind| {
         let tsv = std::fs::read_to_string(path)
@@ -277,17 +289,14 @@ fn names(set: &str, gold: &(PathBuf, PathBuf), articles: &Path, cache: &Path, mo
     };
     let names = read(&gold.0, Gold::Names);
     let numbers = read(&gold.1, Gold::Numeric);
-    let teacher: HashMap<String, RawDoc> = load(cache, "bbc_test")
-        .into_iter()
-        .map(|d| (d.id.clone(), d))
-        .collect();
+    let teacher: HashMap<&str, &RawDoc> = teacher.iter().map(|d| (d.id.as_str(), d)).collect();
     type Spans = Vec<(usize, usize, Label)>;
     // per article text: where its body starts, the teacher's spans and ours
     let mut body: HashMap<&str, usize> = HashMap::new();
     let mut spacy: HashMap<&str, Spans> = HashMap::new();
     for d in &names {
         let t = teacher
-            .get(&d.id)
+            .get(d.id.as_str())
             .filter(|t| d.text.ends_with(&t.text))
             .unwrap_or_else(|| {
                 fail(&format!(
@@ -361,7 +370,7 @@ fn names(set: &str, gold: &(PathBuf, PathBuf), articles: &Path, cache: &Path, mo
         gold.1.display()
     );
     println!(
-        "  newslens = analyze() of the whole article; spaCy md = the teacher's spans of bbc_test"
+        "  newslens = analyze() of the whole article; spaCy md = the teacher's spans, prepared"
     );
     side_by_side_header(systems.iter().map(|(name, _)| *name));
     for label in Label::ALL
