@@ -8,9 +8,10 @@
 // recompiled by the optimising compiler) or "--no-wasm-lazy-compilation" (all code compiled
 // before the first call), to see what each part of V8's work costs. Needs no data set.
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { requireBuild, root } from "./corpus.mjs";
 import { median, WARM_UP_TEXT } from "./measure.mjs";
 
 const STEPS = ["import", "compile", "instantiate", "first call", "total"];
@@ -47,13 +48,8 @@ if (args[0] === "--one") {
     console.error("error: --runs needs a whole number of at least 1");
     process.exit(2);
   }
-  if (!dirs.length) dirs.push(resolve(fileURLToPath(new URL("../pkg", import.meta.url))));
-  for (const dir of dirs) {
-    if (!existsSync(`${dir}/newslens_bg.wasm`)) {
-      console.error(`error: ${dir} is no built package (no newslens_bg.wasm; run scripts/build.sh)`);
-      process.exit(2);
-    }
-  }
+  if (!dirs.length) dirs.push(`${root}/pkg`);
+  dirs.forEach(requireBuild);
   const samples = new Map(dirs.map((d) => [d, []]));
   for (let r = 0; r < runs; r++) {
     for (const dir of dirs) {

@@ -15,6 +15,14 @@ export const dataDir = resolve(process.env.SHARED_DATA ?? `${root}/../shared/dat
 const conllPath = `${dataDir}/conll2003/eng.testb`;
 const bbcPath = `${dataDir}/bbc_news_summary/test.jsonl`;
 
+/** Exits with status 2 and says so when `dir` holds no built package. */
+export function requireBuild(dir) {
+  if (!existsSync(`${dir}/newslens_bg.wasm`)) {
+    console.error(`error: ${dir} is no built package (no newslens_bg.wasm; run scripts/build.sh)`);
+    process.exit(2);
+  }
+}
+
 /** Exits with status 2 and says what is missing when the shared data is not there. */
 export function requireData() {
   const missing = [conllPath, bbcPath].filter((p) => !existsSync(p));

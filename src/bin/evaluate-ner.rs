@@ -356,7 +356,7 @@ fn names(set: &str, gold: &(PathBuf, PathBuf), articles: &Path, teacher: &[RawDo
         .collect();
     let all: Vec<Counts> = systems
         .iter()
-        .map(|(_, m)| evaluate(&all_docs, Scheme::Teacher, |t| in_body(t, m[t].clone())))
+        .map(|(_, m)| evaluate(&all_docs, Scheme::Teacher, |t| m[t].clone()))
         .collect();
     let words: usize = names
         .iter()

@@ -568,11 +568,12 @@ fn feature_weights(
             if n >= DENSE as usize {
                 return Err(invalid("too many pairs for a sparse feature"));
             }
-            at += n;
-            Weights {
-                at: (at - n) as u32,
+            let w = Weights {
+                at: at as u32,
                 n: n as u32,
-            }
+            };
+            at += n;
+            w
         } else {
             let span = row_at..row_at + n;
             let (Some(cs), Some(qs)) = (classes.get(span.clone()), quantised.get(span)) else {
