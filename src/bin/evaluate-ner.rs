@@ -137,6 +137,7 @@ fn main() {
                 &articles,
                 &load(&cache, &format!("bbc_{split}")),
                 &model,
+                errors.is_some(),
             );
             continue;
         }
@@ -279,7 +280,14 @@ fn numeric(
 /// all 18 labels. Only the article bodies count: the teacher's spans
 /// (`teacher`, the prepared bbc_validation or bbc_test, read under our span
 /// convention as for those sets) were taken on the body, without the title line.
-fn names(set: &str, gold: &(PathBuf, PathBuf), articles: &Path, teacher: &[RawDoc], model: &Model) {
+fn names(
+    set: &str,
+    gold: &(PathBuf, PathBuf),
+    articles: &Path,
+    teacher: &[RawDoc],
+    model: &Model,
+    errors: bool,
+) {
     let articles = read_articles(articles).unwrap_or_else(|e| fail(&e));
     let read = |path: &Path, kind| {
         let tsv = std::fs::read_to_string(path)
@@ -386,6 +394,15 @@ fn names(set: &str, gold: &(PathBuf, PathBuf), articles: &Path, teacher: &[RawDo
         &by_name.iter().map(Counts::total).collect::<Vec<_>>(),
     );
     side_by_side("all 18", &all.iter().map(Counts::total).collect::<Vec<_>>());
+    if errors {
+        for d in &name_docs {
+            let pred: Vec<(usize, usize, String)> = named(&ours, &d.text)
+                .into_iter()
+                .map(|(s, e, l)| (s, e, l.as_str().to_string()))
+                .collect();
+            show_errors(d, &d.silver, &pred);
+        }
+    }
 }
 
 /// A system under evaluation: text in, labelled byte spans out.
