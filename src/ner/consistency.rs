@@ -3,7 +3,10 @@
 //! ids shared by mentions of the same real-world entity.
 //!
 //! Rules, in order:
-//! 0. A multi-word name ending in "Act" is a LAW.
+//! 0. A multi-word name ending in "Act" is a LAW; one ending in "Championships",
+//!    "Awards", "Grand Prix", "Open", "Festival", "Cup" and the like is an EVENT,
+//!    as are "Olympic(s)" and "Oscars" on their own; a "... Prize" or "... Award"
+//!    is a WORK_OF_ART, a "... Airport" or "... Stadium" a FAC.
 //! 1. Mentions with the same words take their majority label.
 //! 2. A one-word mention equal to the last word of an earlier multi-word PERSON
 //!    ("Champagne" after "Francois-Philippe Champagne") is that person.
@@ -29,6 +32,34 @@ pub(crate) struct Mention {
     pub end: usize,
     pub label: Label,
     pub group: usize,
+}
+
+/// The label a name's last word settles: named documents are laws ("Magnitsky
+/// Act"), tournaments, ceremonies and festivals are events ("World Cross
+/// Country Championships", "Academy Awards", "Italian Grand Prix", "US Open",
+/// "Venice Film Festival"), and so are the Olympics, even as one word or an
+/// adjective ("Olympic gold"). A prize is a work of art, as OntoNotes has it
+/// ("Nobel Peace Prize", "Technical Achievement Award"), and airports and
+/// stadiums are facilities ("Stansted Airport").
+fn kind_by_last_word(text: &str, words: &[Token]) -> Option<Label> {
+    let last = words.last()?.span.of(text);
+    if words.len() == 1 {
+        return matches!(
+            last,
+            "Olympic" | "Olympics" | "Paralympic" | "Paralympics" | "Oscars"
+        )
+        .then_some(Label::Event);
+    }
+    let before = words[words.len() - 2].span.of(text);
+    match last {
+        "Act" | "Acts" => Some(Label::Law),
+        "Championships" | "Championship" | "Olympics" | "Paralympics" | "Awards" | "Open"
+        | "Festival" | "Marathon" | "Cup" | "Tournament" => Some(Label::Event),
+        "Prix" if before == "Grand" => Some(Label::Event),
+        "Award" | "Prize" => Some(Label::WorkOfArt),
+        "Airport" | "Stadium" => Some(Label::Fac),
+        _ => None,
+    }
 }
 
 fn key(text: &str, tokens: &[Token]) -> u64 {
@@ -57,15 +88,15 @@ pub(crate) fn resolve(
     sentences: &[(usize, usize)],
     mut mentions: Vec<Mention>,
 ) -> Vec<Mention> {
-    // 0. named documents: "Magnitsky Act", "Patriot Act" are laws whatever the tagger said
-    for m in mentions
-        .iter_mut()
-        .filter(|m| !m.label.is_numeric() && m.end - m.first >= 2)
-    {
-        if matches!(tokens[m.end - 1].span.of(text), "Act" | "Acts") {
-            m.label = Label::Law;
+    // 0. the kind a name's last word gives it, whatever the tagger said
+    for m in mentions.iter_mut().filter(|m| !m.label.is_numeric()) {
+        if let Some(label) = kind_by_last_word(text, &tokens[m.first..m.end]) {
+            m.label = label;
         }
     }
+    // 0b. titles named by their kind: "the drama Vera Drake", "comedy Sideways"
+    let titled = titles_after_kind(text, tokens, sentences, &mut mentions);
+
     // 1. majority label per key (names only; numbers keep their own)
     let mut votes: HashMap<u64, Vec<(Label, usize)>> = HashMap::default();
     // Names in capitals neither vote nor change: "NEW YORK" in a dateline is the
@@ -88,6 +119,23 @@ pub(crate) fn resolve(
         // the first-seen label wins ties
         let best = v.iter().fold(v[0], |b, x| if x.1 > b.1 { *x } else { b });
         m.label = best.0;
+    }
+    // a title once named by its kind is a title wherever it is written, with
+    // its "The" ("The Aviator")
+    if !titled.is_empty() {
+        let covered = coverage(tokens.len(), &mentions);
+        for m in mentions.iter_mut().filter(|m| !m.label.is_numeric()) {
+            if titled
+                .binary_search(&key(text, &tokens[m.first..m.end]))
+                .is_ok()
+            {
+                m.label = Label::WorkOfArt;
+                let the = m.first > 0
+                    && !covered[m.first - 1]
+                    && tokens[m.first - 1].span.of(text) == "The";
+                m.first -= usize::from(the);
+            }
+        }
     }
 
     // 5. short forms of companies, for rule 4 and the groups below:
@@ -338,6 +386,139 @@ fn coverage(n: usize, mentions: &[Mention]) -> Vec<bool> {
     c
 }
 
+/// Words that name a kind of work and stand before its title ("the drama Vera
+/// Drake", "Eastwood's boxing drama Million Dollar Baby").
+fn kind_of_work(word: &str) -> bool {
+    matches!(
+        word,
+        "film"
+            | "movie"
+            | "comedy"
+            | "drama"
+            | "thriller"
+            | "documentary"
+            | "musical"
+            | "novel"
+            | "album"
+            | "sitcom"
+            | "opera"
+            | "blockbuster"
+            | "biopic"
+            | "sequel"
+            | "cartoon"
+            | "soap"
+            | "programme"
+            | "series"
+            | "memoir"
+    )
+}
+
+/// Rule 0b: a run of capitalised words right after a word for a kind of work
+/// is a title ("the comedy Sideways", "film The Aviator"), in place of what the
+/// tagger found over it. Inside a title, small words and a colon go on
+/// to more capitals ("Eternal Sunshine of the Spotless Mind", "Bridget Jones:
+/// The Edge of Reason"); a possessive ends it. Returns the keys of the titles,
+/// with and without a leading "The", sorted, for the rest of the document.
+fn titles_after_kind(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    mentions: &mut Vec<Mention>,
+) -> Vec<u64> {
+    let mut titled = Vec::new();
+    let mut titles = Vec::new();
+    // the tagger's mentions by first token
+    let at = |k: usize| {
+        let i = mentions.partition_point(|m| m.first < k);
+        mentions.get(i).filter(|m| m.first == k)
+    };
+    for &(start, end) in sentences {
+        for cue in start..end.saturating_sub(1) {
+            let first = cue + 1;
+            // "the film I saw", "the film Mr Dams made"
+            let person = matches!(
+                tokens[first].span.of(text),
+                "I" | "Mr" | "Mrs" | "Ms" | "Dr" | "Sir"
+            );
+            if tokens[cue].kind != TokenKind::Word
+                || !kind_of_work(tokens[cue].span.of(text))
+                || !starts_upper(text, &tokens[first])
+                || person
+            {
+                continue;
+            }
+            let mut last = first;
+            let mut k = first + 1;
+            while k < end && k - first < 12 {
+                let w = tokens[k].span.of(text);
+                // a number right after a word ("Fahrenheit 9/11", not "... in 2002")
+                let number = tokens[k].kind == TokenKind::Number && k == last + 1;
+                // "Ray and Mike Leigh's ...", "Hollyoaks to Channel 4": a name
+                // of two words or more after "and" is not in the title
+                let then = |k: usize| {
+                    let k = k + usize::from(k < end && tokens[k].span.of(text) == "The");
+                    at(k).is_some_and(|m| {
+                        matches!(m.label, Label::Person | Label::Org) && m.end - m.first >= 2
+                    })
+                };
+                let small = matches!(
+                    w,
+                    "of" | "the" | "and" | "&" | "in" | "on" | "a" | "an" | "to" | ":"
+                );
+                if starts_upper(text, &tokens[k]) || number {
+                    last = k;
+                } else if !small || (matches!(w, "and" | "to") && then(k + 1)) {
+                    break;
+                }
+                k += 1;
+            }
+            // the tagger's title that runs on past a possessive ("What's
+            // Eating Gilbert Grape")
+            let end_of_title = (first..=last)
+                .filter_map(at)
+                .filter(|m| m.label == Label::WorkOfArt && starts_upper(text, &tokens[m.end - 1]))
+                .map(|m| m.end)
+                .max();
+            let title = (first, end_of_title.unwrap_or(0).max(last + 1));
+            // titles stay disjoint, as mentions are
+            if titles.last().is_none_or(|t: &(usize, usize)| t.1 <= first) {
+                titles.push(title);
+            }
+        }
+    }
+    if titles.is_empty() {
+        return titled;
+    }
+    for &(first, end) in &titles {
+        titled.push(key(text, &tokens[first..end]));
+        if tokens[first].span.of(text) == "The" && end - first >= 2 {
+            titled.push(key(text, &tokens[first + 1..end]));
+        }
+    }
+    titled.sort_unstable();
+    // the titles replace the mentions they overlap
+    let work = |&(first, end): &(usize, usize)| Mention {
+        first,
+        end,
+        label: Label::WorkOfArt,
+        group: 0,
+    };
+    let mut title = titles.iter().peekable();
+    let mut kept = Vec::with_capacity(mentions.len() + titles.len());
+    for m in mentions.drain(..) {
+        while let Some(t) = title.next_if(|t| t.1 <= m.first) {
+            kept.push(work(t));
+        }
+        let overlaps = title.peek().is_some_and(|t| t.0 < m.end && m.first < t.1);
+        if !overlaps {
+            kept.push(m);
+        }
+    }
+    kept.extend(title.map(work));
+    *mentions = kept;
+    titled
+}
+
 /// Group ids in order of first mention: 0, 1, 2, ...
 fn renumber(mentions: &mut [Mention]) {
     let mut map: HashMap<u64, usize> = HashMap::default();
@@ -407,6 +588,87 @@ mod tests {
                 (span.of(text).to_string(), m.label, m.group)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_last_word_settles_laws_events_and_prizes() {
+        let got = run(
+            "The Patriot Act passed. The Australian Open and the Venice Film Festival \
+             opened, and the Italian Grand Prix ended. Olympic gold and a Golden Globe \
+             Award followed. The Cup Act failed at Stansted Airport.",
+            &[
+                ("Patriot", 2, Label::Org),
+                ("Australian", 2, Label::Norp),
+                ("Venice", 3, Label::Fac),
+                ("Italian", 3, Label::Norp),
+                ("Olympic", 1, Label::Norp),
+                ("Golden", 3, Label::Org),
+                ("Cup", 2, Label::Org),
+                ("Stansted", 2, Label::Org),
+            ],
+        );
+        let labels: Vec<Label> = got.iter().map(|(_, l)| *l).collect();
+        use Label::*;
+        assert_eq!(
+            labels,
+            [Law, Event, Event, Event, Event, WorkOfArt, Law, Fac],
+            "{got:?}"
+        );
+        // a one-word name is not settled by its word alone, but for the Olympics
+        let got = run("Cup won.", &[("Cup", 1, Label::Org)]);
+        assert_eq!(got[0].1, Label::Org);
+    }
+
+    #[test]
+    fn a_title_named_by_its_kind_is_a_work_of_art_throughout() {
+        let text = "The Aviator leads. Scorsese made the drama The Aviator, and the comedy \
+                    Sideways won. Vera Drake lost to Sideways.\n\nThe film Vera Drake is \
+                    Leigh's. The film I saw was Million Dollar Baby.";
+        let got = run(
+            text,
+            &[
+                ("Aviator", 1, Label::Org),
+                ("Scorsese", 1, Label::Person),
+                ("Aviator", 1, Label::Org),
+                ("Vera", 2, Label::Person),
+                ("Vera", 2, Label::Person),
+                ("Leigh", 1, Label::Person),
+            ],
+        );
+        let work = |t: &str| {
+            got.iter()
+                .filter(|(x, l)| x == t && *l == Label::WorkOfArt)
+                .count()
+        };
+        // both mentions, with their "The"; the tagger's PERSON outvoted
+        assert_eq!(work("The Aviator"), 2, "{got:?}");
+        assert_eq!(work("Vera Drake"), 2, "{got:?}");
+        // found where the tagger found nothing, then again by rule 4
+        assert_eq!(work("Sideways"), 2, "{got:?}");
+        assert!(got.contains(&("Leigh".into(), Label::Person)), "{got:?}");
+        assert!(
+            got.iter().all(|(t, _)| t != "I"),
+            "the pronoun is no title: {got:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_stops_before_another_name_after_and() {
+        let text = "They made the comedy Hopes and Fears. The comedy Ray and Mike Leigh's \
+                    drama won.";
+        let got = run(
+            text,
+            &[("Ray", 1, Label::Person), ("Mike", 2, Label::Person)],
+        );
+        assert!(
+            got.contains(&("Hopes and Fears".into(), Label::WorkOfArt)),
+            "{got:?}"
+        );
+        assert!(got.contains(&("Ray".into(), Label::WorkOfArt)), "{got:?}");
+        assert!(
+            got.contains(&("Mike Leigh".into(), Label::Person)),
+            "{got:?}"
+        );
     }
 
     #[test]
