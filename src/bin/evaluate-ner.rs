@@ -445,7 +445,6 @@ fn show_errors(d: &RawDoc, gold: &[(usize, usize, String)], pred: &[(usize, usiz
     show("+", pred, gold, "gold");
 }
 
-/// One row of P, R, F1 per system, then the gold count (the same for all).
 /// The two header lines of a [`side_by_side`] table of `systems`.
 fn side_by_side_header<'a>(systems: impl Iterator<Item = &'a str> + Clone) {
     print!("  {:<12}", "");
@@ -460,6 +459,7 @@ fn side_by_side_header<'a>(systems: impl Iterator<Item = &'a str> + Clone) {
     println!(" {:>6}", "gold");
 }
 
+/// One row of P, R, F1 per system, then the gold count (the same for all).
 fn side_by_side(label: &str, counts: &[(usize, usize, usize)]) {
     print!("  {label:<12}");
     for &c in counts {

@@ -460,6 +460,14 @@ fn titles_after_kind(
         mentions.get(i).filter(|m| m.first == k)
     };
     for &(start, end) in sentences {
+        // "Ray and Mike Leigh's ...", "Hollyoaks to Channel 4": a name of two
+        // words or more after "and" (or "to") is not in the title
+        let name_follows = |k: usize| {
+            let k = k + usize::from(k < end && tokens[k].span.of(text) == "The");
+            at(k).is_some_and(|m| {
+                matches!(m.label, Label::Person | Label::Org) && m.end - m.first >= 2
+            })
+        };
         for cue in start..end.saturating_sub(1) {
             let first = cue + 1;
             // "the film I saw", "the film Mr Dams made"
@@ -480,21 +488,13 @@ fn titles_after_kind(
                 let w = tokens[k].span.of(text);
                 // a number right after a word ("Fahrenheit 9/11", not "... in 2002")
                 let number = tokens[k].kind == TokenKind::Number && k == last + 1;
-                // "Ray and Mike Leigh's ...", "Hollyoaks to Channel 4": a name
-                // of two words or more after "and" is not in the title
-                let then = |k: usize| {
-                    let k = k + usize::from(k < end && tokens[k].span.of(text) == "The");
-                    at(k).is_some_and(|m| {
-                        matches!(m.label, Label::Person | Label::Org) && m.end - m.first >= 2
-                    })
-                };
                 let small = matches!(
                     w,
                     "of" | "the" | "and" | "&" | "in" | "on" | "a" | "an" | "to" | ":"
                 );
                 if starts_upper(text, &tokens[k]) || number {
                     last = k;
-                } else if !small || (matches!(w, "and" | "to") && then(k + 1)) {
+                } else if !small || (matches!(w, "and" | "to") && name_follows(k + 1)) {
                     break;
                 }
                 k += 1;
